@@ -252,6 +252,63 @@ class StsEmulatorIT {
                 "<RequestId>");
     }
 
+    @Test
+    void wireBodiesHaveTheDocumentedShape() throws Exception {
+        String form = "Action=GetWebIdentityToken&Version=2011-06-15&Audience.member.1=api%3A%2F%2FAzureADTokenExchange"
+                + "&SigningAlgorithm=RS256&DurationSeconds=300";
+        HttpResponse<String> ok = signedPost(form);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Content-Type")).contains("text/xml");
+        assertThat(normalise(ok.body())).isEqualTo(normalise(text("get-web-identity-token-response.xml")));
+
+        sts.outboundFederationEnabled(false);
+        HttpResponse<String> disabled = signedPost(form);
+        assertThat(disabled.statusCode()).isEqualTo(403);
+        assertThat(normalise(disabled.body())).isEqualTo(normalise(text("error-federation-disabled.xml")));
+
+        sts.outboundFederationEnabled(true);
+        HttpResponse<String> unknown = signedPost("Action=AssumeRoleWithMagic&Version=2011-06-15");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("<Code>InvalidAction</Code>");
+    }
+
+    /** Signs with the emulator's own SigV4 code: the SDK tests above prove it agrees with AWS's signer. */
+    private static HttpResponse<String> signedPost(String form) throws Exception {
+        String amzDate = SigV4Verifier.AMZ_DATE.format(Instant.now());
+        String contentType = "application/x-www-form-urlencoded; charset=utf-8";
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        headers.put("content-type", List.of(contentType));
+        headers.put("host", List.of(sts.endpoint().getAuthority()));
+        headers.put("x-amz-date", List.of(amzDate));
+        headers.put("x-amz-security-token", List.of("session-token-1"));
+        String signedHeaders = "content-type;host;x-amz-date;x-amz-security-token";
+        var unsigned = new dev.entrabridge.emulator.http.RecordedRequest("POST", "/", "", headers,
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now());
+        String date = amzDate.substring(0, 8);
+        String signature = SigV4Verifier.signature(unsigned, signedHeaders, amzDate,
+                date + "/us-east-1/sts/aws4_request", "lambda-secret", date, "us-east-1", "sts");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(sts.endpoint().resolve("/"))
+                .header("Content-Type", contentType).header("X-Amz-Date", amzDate)
+                .header("X-Amz-Security-Token", "session-token-1")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDLAMBDA/" + date
+                        + "/us-east-1/sts/aws4_request, SignedHeaders=" + signedHeaders + ", Signature=" + signature)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Replaces the per-call values (token, expiry, request id) and whitespace between elements. */
+    private static String normalise(String xml) {
+        return xml.replaceAll("<WebIdentityToken>[^<]*<", "<WebIdentityToken>T<")
+                .replaceAll("<Expiration>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z<", "<Expiration>E<")
+                .replaceAll("<RequestId>[0-9a-f-]{36}<", "<RequestId>R<")
+                .replaceAll(">\\s+<", "><").trim();
+    }
+
+    private static String text(String name) throws Exception {
+        try (InputStream in = StsEmulatorIT.class.getResourceAsStream("/sts/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static void assertErrorCode(StsException e, int status, String code) {
         assertThat(e.statusCode()).isEqualTo(status);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
