@@ -145,7 +145,7 @@ public final class StsEmulator implements AutoCloseable {
                     "Outbound web identity federation is not enabled for this account.");
         }
         String violation = caller.policy().violation(request.audiences(), request.durationSeconds(),
-                request.signingAlgorithm());
+                request.signingAlgorithm(), !request.requestTags().isEmpty());
         if (violation != null) {
             throw new StsError(403, "AccessDenied", "User: " + caller.roleArn() + " is not authorized to perform: "
                     + "sts:GetWebIdentityToken because " + violation);
