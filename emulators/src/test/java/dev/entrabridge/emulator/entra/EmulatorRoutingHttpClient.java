@@ -21,6 +21,9 @@ final class EmulatorRoutingHttpClient implements com.microsoft.aad.msal4j.IHttpC
 
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
+    /** The status of the last response any instance received (tests run one MSAL call at a time). */
+    private static volatile int lastStatus;
+
     private final String publicHost;
     private final URI target;
     private final HttpClient http = HttpClient.newBuilder()
@@ -35,6 +38,10 @@ final class EmulatorRoutingHttpClient implements com.microsoft.aad.msal4j.IHttpC
 
     static IHttpClient to(EntraEmulator entra) {
         return new EmulatorRoutingHttpClient(entra.publicAuthorityHost(), entra.baseUrl());
+    }
+
+    static int lastStatus() {
+        return lastStatus;
     }
 
     @Override
@@ -54,6 +61,7 @@ final class EmulatorRoutingHttpClient implements com.microsoft.aad.msal4j.IHttpC
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         java.net.http.HttpResponse<String> response = http.send(builder.build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+        lastStatus = response.statusCode();
         HttpResponse result = new HttpResponse().statusCode(response.statusCode()).body(response.body());
         result.addHeaders(response.headers().map());
         return result;
