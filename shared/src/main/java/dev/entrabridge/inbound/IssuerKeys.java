@@ -1,0 +1,103 @@
+package dev.entrabridge.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The signing keys of one trusted issuer: the JWKS URI from OIDC discovery (checked to belong to
+ * the issuer), then a nimbus source that caches the set, refetches when a token names an unknown
+ * {@code kid} (key rotation) and rate-limits those refetches so forged kids cannot flood the issuer.
+ */
+final class IssuerKeys {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TrustedIssuer issuer;
+    private final HttpsResourceRetriever retriever;
+    private final Duration cacheTtl;
+    private final Duration refetchInterval;
+    private volatile JWKSource<SecurityContext> source;
+
+    IssuerKeys(TrustedIssuer issuer, HttpsResourceRetriever retriever, Duration cacheTtl, Duration refetchInterval) {
+        this.issuer = issuer;
+        this.retriever = retriever;
+        this.cacheTtl = cacheTtl;
+        this.refetchInterval = refetchInterval;
+    }
+
+    /** Keys matching the selector; an unknown kid triggers one (rate-limited) refetch inside nimbus. */
+    List<JWK> select(JWKSelector selector) throws CallerAuthenticationException {
+        try {
+            return source().get(selector, null);
+        } catch (KeySourceException e) {
+            throw unavailable("its JWKS could not be fetched (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private JWKSource<SecurityContext> source() {
+        JWKSource<SecurityContext> s = source;
+        if (s == null) {
+            synchronized (this) {
+                s = source;
+                if (s == null) {
+                    // Not cached on failure: a discovery outage must not outlive the outage.
+                    s = JWKSourceBuilder.<SecurityContext>create(toUrl(jwksUri()), retriever)
+                            .cache(cacheTtl.toMillis(), 15_000)
+                            .rateLimited(refetchInterval.toMillis())
+                            .build();
+                    source = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private URI jwksUri() {
+        if (issuer.jwksUri().isPresent()) {
+            return issuer.jwksUri().get();
+        }
+        URI discovery = URI.create(issuer.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(retriever.fetch(discovery));
+        } catch (IOException e) {
+            throw unavailable("its discovery document " + discovery + " could not be read (" + e.getMessage() + ")", e);
+        }
+        // OpenID Connect Discovery §4.3: the document's issuer must equal the one we trust.
+        String advertised = doc.path("issuer").asText("");
+        if (!issuer.issuer().equals(advertised)) {
+            throw unavailable("its discovery document names issuer '" + advertised + "', not '" + issuer.issuer() + "'", null);
+        }
+        String jwks = doc.path("jwks_uri").asText("");
+        if (!jwks.startsWith("https://")) {
+            throw unavailable("its discovery document has no https jwks_uri", null);
+        }
+        return URI.create(jwks);
+    }
+
+    private CallerAuthenticationException unavailable(String what, Throwable cause) {
+        return new CallerAuthenticationException(CallerAuthenticationException.Reason.ISSUER_UNAVAILABLE,
+                "cannot check the token's signature: trusted issuer " + issuer.issuer() + " is unavailable, " + what
+                        + "; check that the issuer is reachable over HTTPS from here and try again", cause);
+    }
+
+    private static java.net.URL toUrl(URI uri) {
+        try {
+            return uri.toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + uri, e);
+        }
+    }
+}
