@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A caller-supplied path (and query) below a configured API's base URL, checked so it can only
  * name a resource of that API: no traversal ({@code ..}, {@code //}, encoded dots, slashes or
- * backslashes), no absolute or protocol-relative URL, no userinfo {@code @}, no CR/LF or other
+ * backslashes), no absolute or protocol-relative URL, no CR/LF or other
  * control characters. Matching against {@code allowedPaths} is by whole path segments.
  */
 public final class RelativePath {
@@ -46,9 +46,6 @@ public final class RelativePath {
             }
             if (c == '#') {
                 throw bad("RelativePath contains a fragment ('#')");
-            }
-            if (c == '@') {
-                throw bad("RelativePath contains '@'; percent-encode it as %40 (e.g. in a user principal name)");
             }
         }
         if (SCHEME.matcher(raw).find() || raw.startsWith("//")) {
@@ -109,7 +106,12 @@ public final class RelativePath {
         return false;
     }
 
-    /** The full URL below {@code baseUrl} (whose own path is kept as a prefix). */
+    /**
+     * The full URL below {@code baseUrl} (whose own path is kept as a prefix). The path always starts
+     * with one slash after the base's authority, so an {@code @} in it (a UPN such as
+     * {@code /v1.0/users/adele@contoso.com}) is an ordinary path character and cannot become userinfo;
+     * the authority is compared again below all the same.
+     */
     public URI resolveAgainst(URI baseUrl) {
         String basePath = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath().replaceAll("/+$", "");
         String url = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + basePath + path

@@ -48,6 +48,7 @@ class RelativePathTest {
             "/v1.0/users                                   | /v1.0/users            | ''",
             "v1.0/users                                    | /v1.0/users            | ''",
             "/v1.0/users/adele%40contoso.com               | /v1.0/users/adele%40contoso.com | ''",
+            "/v1.0/users/adele@contoso.com                 | /v1.0/users/adele@contoso.com | ''",
             "/v1.0/users?$top=5&$select=displayName,mail   | /v1.0/users            | $top=5&$select=displayName,mail",
             "/v1.0/users?$filter=startswith(displayName,'Ad') | /v1.0/users         | $filter=startswith(displayName,'Ad')",
             "/v1.0/users/u-1/calendarView?startDateTime=2026-01-01T00:00:00Z | /v1.0/users/u-1/calendarView | startDateTime=2026-01-01T00:00:00Z",
@@ -84,6 +85,16 @@ class RelativePathTest {
         URI resolved = RelativePath.parse("/orders/42?expand=lines").resolveAgainst(base);
 
         assertThat(resolved).isEqualTo(URI.create("https://api.contoso.com/tenant-1/orders/42?expand=lines"));
+    }
+
+    @Test
+    void anAtSignInAUserPrincipalNameStaysInThePath() {
+        URI resolved = RelativePath.parse("/v1.0/users/adele@evil.example").resolveAgainst(
+                URI.create("https://graph.microsoft.com"));
+
+        assertThat(resolved.getHost()).isEqualTo("graph.microsoft.com");
+        assertThat(resolved.getRawUserInfo()).isNull();
+        assertThat(resolved.getRawPath()).isEqualTo("/v1.0/users/adele@evil.example");
     }
 
     @Test
