@@ -47,6 +47,12 @@ public final class EntraDirectorySource implements GraphApplications {
         return fics;
     }
 
+    @Override
+    public Optional<String> objectIdOfAppId(String appId) {
+        return tenant().flatMap(t -> t.blueprints().stream().filter(b -> b.appId().equals(appId)).findFirst())
+                .map(BlueprintApp::objectId);
+    }
+
     /** The tenant's users and agent users as Graph users (display name = the UPN's local part). */
     public List<GraphUser> users() {
         List<GraphUser> users = new ArrayList<>();

@@ -16,4 +16,7 @@ public interface GraphApplications {
 
     /** Its federated identity credentials ({@code id, name, issuer, subject, audiences}); empty when none. */
     List<Map<String, Object>> federatedIdentityCredentials(String objectId);
+
+    /** The object id of the application with this appId (Graph's {@code applications(appId='…')} alternate key). */
+    Optional<String> objectIdOfAppId(String appId);
 }

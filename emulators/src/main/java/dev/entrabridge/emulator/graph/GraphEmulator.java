@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -151,6 +153,9 @@ public final class GraphEmulator implements AutoCloseable {
         }
     }
 
+    /** Graph's alternate key: {@code applications(appId='…')} addresses an application by its appId. */
+    private static final Pattern APP_ID_KEY = Pattern.compile("applications\\(appId='([0-9A-Za-z-]{1,64})'\\)");
+
     private EmulatorResponse route(RecordedRequest r, String version, List<String> seg, GraphCaller caller) {
         String head = seg.get(0);
         if (head.equals("me")) {
@@ -166,6 +171,13 @@ public final class GraphEmulator implements AutoCloseable {
         }
         if (head.equals("users")) {
             return userRoutes(r, version, seg.subList(2, seg.size()), caller, user(seg.get(1)), false);
+        }
+        Matcher byAppId = APP_ID_KEY.matcher(head);
+        if (byAppId.matches()) {
+            String objectId = applications.objectIdOfAppId(byAppId.group(1))
+                    .orElseThrow(() -> GraphError.notFound(byAppId.group(1)));
+            return ApplicationRoutes.handle(r, version, objectId, seg.subList(1, seg.size()), caller, applications,
+                    responses);
         }
         if (head.equals("applications") && seg.size() >= 2) {
             return ApplicationRoutes.handle(r, version, seg.get(1), seg.subList(2, seg.size()), caller, applications,

@@ -58,4 +58,10 @@ public final class SeededApplications implements GraphApplications {
     public List<Map<String, Object>> federatedIdentityCredentials(String objectId) {
         return List.copyOf(credentials.getOrDefault(objectId, List.of()));
     }
+
+    @Override
+    public Optional<String> objectIdOfAppId(String appId) {
+        return applications.entrySet().stream().filter(e -> appId.equals(e.getValue().get("appId")))
+                .map(Map.Entry::getKey).findFirst();
+    }
 }

@@ -78,6 +78,20 @@ class GraphForEntraTenantIT {
     }
 
     @Test
+    void addressesTheBlueprintByItsAppIdAlternateKey() throws Exception {
+        String token = blueprintGraphToken();
+
+        JsonNode app = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT + "')", token).body());
+        JsonNode fics = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT + "')/federatedIdentityCredentials",
+                token).body());
+        HttpResponse<String> unknown = get("/beta/applications(appId='00000000-0000-4000-8000-000000000000')", token);
+
+        assertThat(app.path("id").asText()).isEqualTo(tenant.blueprint(BLUEPRINT).objectId());
+        assertThat(fics.path("value").findValuesAsText("name")).contains("aws-agent-role");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void seesCredentialsAddedAfterStart() throws Exception {
         tenant.blueprint(BLUEPRINT).federatedCredential("gcp", "https://accounts.google.com", "1234567890", "api://AzureADTokenExchange");
 
