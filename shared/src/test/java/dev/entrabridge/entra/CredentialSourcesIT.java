@@ -172,4 +172,14 @@ class CredentialSourcesIT {
         assertThat(world.agentRequests()).hasSize(2);
         assertThat(world.service(CredentialSourceKind.CLIENT_SECRET).probeAssertion()).isEmpty();
     }
+
+    @Test
+    void theLogHygieneCheckSeesMsalAndAwsSdkLogsToo() {
+        graphToken(CredentialSourceKind.AWS_STS);
+
+        List<String> lines = dev.entrabridge.testing.LogHygieneExtension.capturedLines();
+        assertThat(lines).anyMatch(l -> l.contains("event=token_issued") && l.contains("source=entra"));
+        assertThat(lines).anyMatch(l -> l.contains(" com.microsoft.aad.msal4j."));
+        assertThat(lines).anyMatch(l -> l.contains(" software.amazon.awssdk."));
+    }
 }
