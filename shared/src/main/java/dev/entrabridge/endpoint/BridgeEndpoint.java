@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The bridge's HTTP contract, framework-neutral: one {@link BridgeRequest} in, one
@@ -66,7 +67,22 @@ public final class BridgeEndpoint {
 
     /** Serves one request. Never throws: every failure becomes a problem response. */
     public BridgeResponse handle(BridgeRequest request) {
+        return handle(() -> request);
+    }
+
+    /**
+     * Serves one request whose mapping from the adapter's own type may itself refuse it — a query
+     * string that is not valid UTF-8 ({@link FormDecoding#decode}), a peer the adapter does not admit
+     * ({@link RequestRefused#forbidden}) — so those refusals get the same problem body as any other.
+     */
+    public BridgeResponse handle(Supplier<BridgeRequest> mapping) {
         String correlationId = UUID.randomUUID().toString();
+        BridgeRequest request;
+        try {
+            request = mapping.get();
+        } catch (RequestRefused e) {
+            return Problems.render(e, correlationId);
+        }
         Instant start = clock.instant();
         String route = null;
         String api = null;

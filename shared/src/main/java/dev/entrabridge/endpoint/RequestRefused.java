@@ -52,8 +52,14 @@ public final class RequestRefused extends RuntimeException {
                 Map.of("WWW-Authenticate", "Bearer realm=\"entra-agent-bridge\""));
     }
 
-    static RequestRefused forbidden(String code, String detail, String remedy) {
+    /** 403: for adapters refusing a peer before any route runs (e.g. a non-loopback caller of the sidecar). */
+    public static RequestRefused forbidden(String code, String detail, String remedy) {
         return of(403, code, detail, remedy);
+    }
+
+    /** 503 with {@code Retry-After}: for adapters shedding load. */
+    public static RequestRefused unavailable(String code, String detail, String remedy, Duration retryAfter) {
+        return new RequestRefused(503, code, detail, remedy, retryAfter, null, Map.of());
     }
 
     RequestRefused withHeader(String name, String value) {
