@@ -10,8 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -27,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StsEmulator implements AutoCloseable {
 
-    private static final String NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern(
-            "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final String region;
@@ -139,7 +134,7 @@ public final class StsEmulator implements AutoCloseable {
             }
             return getWebIdentityToken(caller, WebIdentityTokenRequest.parse(params), requestId);
         } catch (StsError e) {
-            return error(e, requestId);
+            return QueryResponses.error(e, requestId);
         }
     }
 
@@ -150,7 +145,7 @@ public final class StsEmulator implements AutoCloseable {
                     "Outbound web identity federation is not enabled for this account.");
         }
         String violation = caller.policy().violation(request.audiences(), request.durationSeconds(),
-                request.signingAlgorithm());
+                request.signingAlgorithm(), !request.requestTags().isEmpty());
         if (violation != null) {
             throw new StsError(403, "AccessDenied", "User: " + caller.roleArn() + " is not authorized to perform: "
                     + "sts:GetWebIdentityToken because " + violation);
@@ -168,15 +163,7 @@ public final class StsEmulator implements AutoCloseable {
                     + "allowed size of " + maxPayloadBytes + " bytes; send fewer or shorter tags.");
         }
         String token = signer.sign(claims, request.signingAlgorithm());
-        return EmulatorResponse.xml(200, "<GetWebIdentityTokenResponse xmlns=\"" + NS + "\">\n"
-                + "  <GetWebIdentityTokenResult>\n"
-                + "    <WebIdentityToken>" + token + "</WebIdentityToken>\n"
-                + "    <Expiration>" + EXPIRATION.format(expiry) + "</Expiration>\n"
-                + "  </GetWebIdentityTokenResult>\n"
-                + "  <ResponseMetadata>\n"
-                + "    <RequestId>" + requestId + "</RequestId>\n"
-                + "  </ResponseMetadata>\n"
-                + "</GetWebIdentityTokenResponse>\n").withHeader("x-amzn-RequestId", requestId);
+        return QueryResponses.webIdentityToken(token, expiry, requestId);
     }
 
     private JWTClaimsSet claims(StsPrincipal caller, WebIdentityTokenRequest request, Instant now, Instant expiry) {
@@ -192,7 +179,7 @@ public final class StsEmulator implements AutoCloseable {
             aws.put("request_tags", request.requestTags());
         }
         caller.sessionExpiryIfAny().ifPresent(exp -> aws.put("original_session_exp",
-                EXPIRATION.format(exp)));
+                QueryResponses.EXPIRATION.format(exp)));
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(caller.roleArn())
@@ -206,21 +193,6 @@ public final class StsEmulator implements AutoCloseable {
             claims.audience(request.audiences());
         }
         return claims.build();
-    }
-
-    private static EmulatorResponse error(StsError e, String requestId) {
-        return EmulatorResponse.xml(e.status(), "<ErrorResponse xmlns=\"" + NS + "\">\n"
-                + "  <Error>\n"
-                + "    <Type>Sender</Type>\n"
-                + "    <Code>" + e.code() + "</Code>\n"
-                + "    <Message>" + xmlEscape(e.getMessage()) + "</Message>\n"
-                + "  </Error>\n"
-                + "  <RequestId>" + requestId + "</RequestId>\n"
-                + "</ErrorResponse>\n").withHeader("x-amzn-RequestId", requestId);
-    }
-
-    private static String xmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 
     private String discovery() {

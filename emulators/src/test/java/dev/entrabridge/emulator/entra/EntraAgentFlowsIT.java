@@ -85,6 +85,19 @@ class EntraAgentFlowsIT {
     }
 
     @Test
+    void msalCachesT1PerFmiPath() throws Exception {
+        String agentT1 = t1(AGENT);
+        String second = UUID.randomUUID().toString();
+        tenant.agentIdentity(second, BLUEPRINT);
+
+        assertThat(t1(AGENT)).isEqualTo(agentT1);
+        assertThat(entra.tokenRequests()).hasSize(1);
+        assertThat(claims(t1(second))).containsEntry("sub", second);
+        assertThat(entra.tokenRequests()).extracting(r -> r.formParam("fmi_path").orElseThrow())
+                .containsExactly(AGENT, second);
+    }
+
+    @Test
     void expiredT1Is700024() {
         String staleT1 = t1(AGENT);
         clock.advance(Duration.ofHours(2));
@@ -184,10 +197,16 @@ class EntraAgentFlowsIT {
         assertThat(sent.formParam("user_id")).contains(AGENT_USER);
         assertThat(result.account().username()).isEqualTo(AGENT_USER_UPN);
 
-        int requests = entra.requests().size();
-        IAuthenticationResult byName = agent.acquireToken(UserFederatedIdentityCredentialParameters
+        IAuthenticationResult byName = agent().acquireToken(UserFederatedIdentityCredentialParameters
                 .builder(Set.of(GRAPH + "/User.Read"), AGENT_USER_UPN, t2).build()).get();
-        assertThat(byName.accessToken()).isEqualTo(result.accessToken());
+        assertThat(entra.tokenRequests().get(entra.tokenRequests().size() - 1).formParam("username"))
+                .contains(AGENT_USER_UPN);
+        assertThat(claims(byName.accessToken())).containsEntry("oid", AGENT_USER);
+
+        int requests = entra.requests().size();
+        IAuthenticationResult cached = agent.acquireToken(UserFederatedIdentityCredentialParameters
+                .builder(Set.of(GRAPH + "/User.Read"), AGENT_USER_UPN, t2).build()).get();
+        assertThat(cached.accessToken()).isEqualTo(result.accessToken());
         assertThat(entra.requests()).hasSize(requests);
     }
 

@@ -115,6 +115,23 @@ class EntraClientCredentialsIT {
     }
 
     @Test
+    void rotatedIssuerKeyIsFetchedAgainOnItsNewKid() throws Exception {
+        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(
+                () -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5))));
+        app.acquireToken(t1Parameters(AGENT)).get();
+        issuer.rotateKey(true);
+        var afterRotation = client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(
+                () -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5))));
+        long jwksFetches = issuer.requests().stream().filter(r -> r.path().endsWith("/jwks.json")).count();
+
+        IAuthenticationResult result = afterRotation.acquireToken(t1Parameters(AGENT)).get();
+
+        assertThat(claims(result.accessToken())).containsEntry("sub", AGENT);
+        assertThat(issuer.requests().stream().filter(r -> r.path().endsWith("/jwks.json")).count())
+                .isEqualTo(jwksFetches + 1);
+    }
+
+    @Test
     void managedIdentityTokenOfTheTenantIsAFederatedAssertion() throws Exception {
         String principal = UUID.randomUUID().toString();
         String blueprint = UUID.randomUUID().toString();

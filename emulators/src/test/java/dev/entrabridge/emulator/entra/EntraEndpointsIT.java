@@ -116,6 +116,32 @@ class EntraEndpointsIT {
                 recordedText.substring(0, recordedText.indexOf(" Trace ID:")));
     }
 
+    @Test
+    void tokenResponseCarriesEntrasFieldsAndTheConfiguredLifetimes() throws Exception {
+        entra.tokenLifetime(Duration.ofHours(2)).refreshIn(Duration.ofMinutes(50));
+        try {
+            String form = "grant_type=client_credentials&client_id=" + BLUEPRINT + "&client_secret=" + SECRET
+                    + "&fmi_path=" + AGENT + "&scope=" + URLEncoder.encode(EXCHANGE + "/.default", StandardCharsets.UTF_8);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(entra.baseUrl() + "/contoso.onmicrosoft.com/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(fieldNames(body)).containsAll(fieldNames(fixture("entra/token-response.json"))).contains("scope");
+            assertThat(body.get("expires_in").asLong()).isEqualTo(7200);
+            assertThat(body.get("ext_expires_in").asLong()).isEqualTo(7200);
+            assertThat(body.get("refresh_in").asLong()).isEqualTo(3000);
+            assertThat(body.get("scope").asText()).isEqualTo(EXCHANGE + "/.default");
+            var claims = SignedJWT.parse(body.get("access_token").asText()).getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo(entra.issuer(TENANT));
+            assertThat(claims.getClaims()).containsKeys("iat", "nbf", "exp", "uti", "tid", "oid", "appid");
+        } finally {
+            entra.tokenLifetime(Duration.ofSeconds(3599)).refreshIn(Duration.ofSeconds(1799));
+        }
+    }
+
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(entra.baseUrl() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -209,6 +209,12 @@ class StsEmulatorIT {
                     .isInstanceOfSatisfying(StsException.class, e -> assertErrorCode(e, 403, "AccessDenied"));
             assertThatThrownBy(() -> client.getWebIdentityToken(request().signingAlgorithm("ES384").build()))
                     .isInstanceOfSatisfying(StsException.class, e -> assertErrorCode(e, 403, "AccessDenied"));
+            assertThatThrownBy(() -> client.getWebIdentityToken(request()
+                    .tags(Tag.builder().key("team").value("graph").build()).build()))
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertErrorCode(e, 403, "AccessDenied");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("sts:TagGetWebIdentityToken");
+                    });
         }
     }
 
