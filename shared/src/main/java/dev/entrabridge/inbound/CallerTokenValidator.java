@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -63,7 +65,9 @@ public final class CallerTokenValidator {
             if (byIssuer.put(issuer.issuer(), issuer) != null) {
                 throw new IllegalArgumentException("trusted issuer '" + issuer.issuer() + "' is configured twice");
             }
-            keysByIssuer.put(issuer.issuer(), new IssuerKeys(issuer, retriever, b.cacheTtl, b.refetchInterval));
+            keysByIssuer.put(issuer.issuer(), b.presetKeys.containsKey(issuer.issuer())
+                    ? new IssuerKeys(issuer, b.presetKeys.get(issuer.issuer()))
+                    : new IssuerKeys(issuer, retriever, b.cacheTtl, b.refetchInterval));
         }
         this.issuers = Map.copyOf(byIssuer);
         this.keys = Map.copyOf(keysByIssuer);
@@ -141,8 +145,10 @@ public final class CallerTokenValidator {
 
     private static void verifySignature(SignedJWT jwt, JWSHeader header, IssuerKeys issuerKeys, String iss) {
         // forJWSHeader matches kid and the key type the algorithm needs (RSA for RS*, EC P-256 for
-        // ES256, P-384 for ES384), so an RSA key can never verify an "ES256" token and vice versa.
-        List<JWK> candidates = issuerKeys.select(new JWKSelector(JWKMatcher.forJWSHeader(header)));
+        // ES256, P-384 for ES384: the curve filter below), so an RSA key can never verify an "ES256" token and vice versa.
+        List<JWK> candidates = issuerKeys.select(new JWKSelector(JWKMatcher.forJWSHeader(header))).stream()
+                .filter(k -> !(k instanceof ECKey) || Curve.forJWSAlgorithm(header.getAlgorithm()).contains(((ECKey) k).getCurve()))
+                .toList();
         if (candidates.isEmpty()) {
             throw refuse(Reason.UNKNOWN_KEY, "issuer " + iss + " publishes no " + header.getAlgorithm()
                     + " key" + (header.getKeyID() == null ? "" : " with kid '" + printable(header.getKeyID()) + "'")
@@ -221,6 +227,8 @@ public final class CallerTokenValidator {
         private Duration refetchInterval = Duration.ofSeconds(30);
         private SSLContext sslContext;
         private HttpClient httpClient;
+        private final Map<String, com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext>> presetKeys =
+                new LinkedHashMap<>();
 
         private Builder() {
             try {
@@ -287,6 +295,12 @@ public final class CallerTokenValidator {
                 throw new IllegalArgumentException("the key-fetching HttpClient must not follow redirects");
             }
             this.httpClient = client;
+            return this;
+        }
+
+        /** Unit tests only: use these keys for {@code issuer} instead of fetching them. */
+        Builder presetKeys(String issuer, com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keys) {
+            presetKeys.put(issuer, keys);
             return this;
         }
 

@@ -37,6 +37,12 @@ final class IssuerKeys {
         this.refetchInterval = refetchInterval;
     }
 
+    /** Keys already at hand (unit tests: the HTTP path is covered by CallerTokenValidatorIT). */
+    IssuerKeys(TrustedIssuer issuer, JWKSource<SecurityContext> preset) {
+        this(issuer, null, Duration.ZERO, Duration.ZERO);
+        this.source = preset;
+    }
+
     /** Keys matching the selector; an unknown kid triggers one (rate-limited) refetch inside nimbus. */
     List<JWK> select(JWKSelector selector) throws CallerAuthenticationException {
         try {

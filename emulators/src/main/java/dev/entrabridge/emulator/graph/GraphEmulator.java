@@ -1,0 +1,303 @@
+package dev.entrabridge.emulator.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrabridge.emulator.http.EmulatorResponse;
+import dev.entrabridge.emulator.http.EmulatorServer;
+import dev.entrabridge.emulator.http.EmulatorTls;
+import dev.entrabridge.emulator.http.Faults;
+import dev.entrabridge.emulator.http.RecordedRequest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Microsoft Graph over HTTPS on loopback: users (list with $filter/$search/$top/$select, by id or
+ * UPN, {@code /me}), {@code calendarView}, {@code sendMail}, and the beta application and
+ * federated-identity-credential reads the health check needs. Every request's bearer token is
+ * validated for real (RS256 against the tenant's JWKS, issuer, Graph audience, lifetime) and its
+ * {@code roles} (app) or {@code scp} (delegated) must grant the route; failures use Graph's error JSON.
+ */
+public final class GraphEmulator implements AutoCloseable {
+
+    static final Set<String> USER_READ = Set.of("User.Read.All", "User.ReadWrite.All", "User.ReadBasic.All",
+            "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> ME_READ = Set.of("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All");
+    static final Set<String> APPLICATION_READ = Set.of("Application.Read.All", "Application.ReadWrite.All",
+            "Directory.Read.All", "AgentIdentityBlueprint.Read.All", "AgentIdentityBlueprint.ReadWrite.All");
+    private static final String BLUEPRINT_CAST = "microsoft.graph.agentIdentityBlueprint";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmulatorServer server;
+    private final Clock clock;
+    private final GraphTokenCheck tokens;
+    private final MailboxRoutes mailbox;
+    private final Map<String, GraphUser> users = new LinkedHashMap<>();
+    private final Map<String, List<GraphEvent>> events = new LinkedHashMap<>();
+    private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
+    private volatile GraphApplications applications = new SeededApplications();
+
+    private GraphEmulator(Clock clock, Set<String> trustedIssuers, Supplier<String> jwks) {
+        this.clock = clock;
+        this.tokens = new GraphTokenCheck(trustedIssuers, jwks, clock);
+        this.mailbox = new MailboxRoutes(clock);
+        this.server = EmulatorServer.https("graph", clock);
+        server.route("/v1.0/", this::handle).route("/beta/", this::handle).start();
+    }
+
+    /**
+     * @param trustedIssuers accepted {@code iss} values, e.g. {@code https://login.microsoftonline.com/{tid}/v2.0}
+     * @param jwks           the token issuer's JWKS document; asked again when a token names an unknown {@code kid}
+     */
+    public static GraphEmulator start(Clock clock, Set<String> trustedIssuers, Supplier<String> jwks) {
+        return new GraphEmulator(clock, trustedIssuers, jwks);
+    }
+
+    /** Fetches the issuer's JWKS over HTTPS from {@code jwksUri}, trusting the emulators' CA. */
+    public static GraphEmulator start(Clock clock, Set<String> trustedIssuers, URI jwksUri) {
+        HttpClient http = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return new GraphEmulator(clock, trustedIssuers, () -> fetch(http, jwksUri));
+    }
+
+    /** e.g. {@code https://127.0.0.1:43123}; Graph's {@code https://graph.microsoft.com} equivalent. */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    public synchronized GraphEmulator addUser(GraphUser user) {
+        users.put(user.id(), user);
+        return this;
+    }
+
+    public synchronized GraphEmulator addEvent(String userId, GraphEvent event) {
+        events.computeIfAbsent(userId, k -> new ArrayList<>()).add(event);
+        return this;
+    }
+
+    /** Serve application objects and FICs from {@code source} (default: an empty {@link SeededApplications}). */
+    public GraphEmulator applications(GraphApplications source) {
+        this.applications = source;
+        return this;
+    }
+
+    /** The default application store, for seeding (only while no other source was set). */
+    public SeededApplications seededApplications() {
+        if (!(applications instanceof SeededApplications)) {
+            throw new IllegalStateException("applications come from " + applications + ", not the seeded store");
+        }
+        return (SeededApplications) applications;
+    }
+
+    /** Every message accepted by sendMail, in order. */
+    public List<SentMail> sentMail() {
+        return List.copyOf(sentMail);
+    }
+
+    public List<RecordedRequest> requests() {
+        return server.requests();
+    }
+
+    public Faults faults() {
+        return server.faults();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private EmulatorResponse handle(RecordedRequest r) {
+        String clientRequestId = r.header("client-request-id").orElse(null);
+        try {
+            boolean beta = r.path().startsWith("/beta/");
+            String version = beta ? "beta" : "v1.0";
+            List<String> seg = List.of(r.path().substring(version.length() + 2).split("/"));
+            GraphCaller caller = tokens.authenticate(r);
+            EmulatorResponse response = route(r, version, seg, caller).withHeader("request-id", UUID.randomUUID().toString());
+            return clientRequestId == null ? response : response.withHeader("client-request-id", clientRequestId);
+        } catch (GraphError e) {
+            return e.toResponse(clock.instant(), clientRequestId);
+        }
+    }
+
+    private EmulatorResponse route(RecordedRequest r, String version, List<String> seg, GraphCaller caller) {
+        String head = seg.get(0);
+        if (head.equals("me")) {
+            if (!caller.delegated()) {
+                throw GraphError.badRequest("BadRequest", "/me request is only valid with delegated authentication flow.");
+            }
+            return userRoutes(r, version, seg.subList(1, seg.size()), caller, user(caller.userId()), true);
+        }
+        if (head.equals("users") && seg.size() == 1) {
+            method(r, "GET");
+            requireDirectory(caller, USER_READ);
+            return list(r, version, "users");
+        }
+        if (head.equals("users")) {
+            return userRoutes(r, version, seg.subList(2, seg.size()), caller, user(seg.get(1)), false);
+        }
+        if (head.equals("applications") && seg.size() >= 2) {
+            return applicationRoutes(r, version, seg.get(1), seg.subList(2, seg.size()), caller);
+        }
+        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + head + "'.");
+    }
+
+    private EmulatorResponse userRoutes(RecordedRequest r, String version, List<String> rest, GraphCaller caller,
+                                        GraphUser user, boolean me) {
+        if (rest.isEmpty()) {
+            method(r, "GET");
+            requireDirectory(caller, me ? ME_READ : caller.delegated() && caller.userId().equals(user.id())
+                    ? union(USER_READ, ME_READ) : USER_READ);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#users/$entity");
+            body.putAll(UserQuery.project(user, UserQuery.select(r.queryParam("$select").orElse(null))));
+            return json(200, body);
+        }
+        if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("calendarView")) {
+            method(r, "GET");
+            List<GraphEvent> own;
+            synchronized (this) {
+                own = List.copyOf(events.getOrDefault(user.id(), List.of()));
+            }
+            return collection(version, "users('" + user.id() + "')/calendarView", mailbox.calendarView(caller, user, own, r), null);
+        }
+        if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("sendMail")) {
+            method(r, "POST");
+            sentMail.add(mailbox.sendMail(caller, user, r));
+            return new EmulatorResponse(202, Map.of(), new byte[0]);
+        }
+        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + rest.get(0) + "'.");
+    }
+
+    private EmulatorResponse list(RecordedRequest r, String version, String entitySet) {
+        List<GraphUser> all;
+        synchronized (this) {
+            all = List.copyOf(users.values());
+        }
+        UserQuery.Page page = UserQuery.run(all, r);
+        String next = page.nextOffset() < 0 ? null : baseUrl() + r.path() + "?" + withSkipToken(r, page.nextOffset());
+        return collection(version, entitySet, page.values(), next);
+    }
+
+    private EmulatorResponse applicationRoutes(RecordedRequest r, String version, String objectId, List<String> rest,
+                                               GraphCaller caller) {
+        method(r, "GET");
+        requireDirectory(caller, APPLICATION_READ);
+        Map<String, Object> app = applications.application(objectId).orElseThrow(() -> GraphError.notFound(objectId));
+        List<String> tail = rest;
+        if (!tail.isEmpty() && tail.get(0).equals(BLUEPRINT_CAST)) {
+            if (!SeededApplications.BLUEPRINT_TYPE.equals(app.get("@odata.type"))) {
+                throw GraphError.notFound(objectId);
+            }
+            tail = tail.subList(1, tail.size());
+        }
+        if (tail.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#applications/$entity");
+            body.putAll(app);
+            return json(200, body);
+        }
+        if (tail.size() == 1 && tail.get(0).equals("federatedIdentityCredentials")) {
+            return collection(version, "applications('" + objectId + "')/federatedIdentityCredentials",
+                    applications.federatedIdentityCredentials(objectId), null);
+        }
+        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + tail.get(0) + "'.");
+    }
+
+    private synchronized GraphUser user(String idOrUpn) {
+        GraphUser byId = users.get(idOrUpn);
+        if (byId != null) {
+            return byId;
+        }
+        return users.values().stream().filter(u -> u.userPrincipalName().equalsIgnoreCase(idOrUpn)).findFirst()
+                .orElseThrow(() -> GraphError.notFound(idOrUpn));
+    }
+
+    private static void requireDirectory(GraphCaller caller, Set<String> permissions) {
+        if (!caller.has(permissions)) {
+            throw GraphError.denied();
+        }
+    }
+
+    private static void method(RecordedRequest r, String expected) {
+        if (!r.method().equals(expected)) {
+            throw new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
+        }
+    }
+
+    private EmulatorResponse collection(String version, String context, List<Map<String, Object>> values, String nextLink) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#" + context);
+        if (nextLink != null) {
+            body.put("@odata.nextLink", nextLink);
+        }
+        body.put("value", values);
+        return json(200, body);
+    }
+
+    private static String withSkipToken(RecordedRequest r, int offset) {
+        StringBuilder q = new StringBuilder();
+        r.query().forEach((name, values) -> {
+            if (!name.equals("$skiptoken")) {
+                values.forEach(v -> q.append(encode(name)).append('=').append(encode(v)).append('&'));
+            }
+        });
+        return q.append("$skiptoken=").append(offset).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%24", "$").replace("+", "%20");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static EmulatorResponse json(int status, Object body) {
+        try {
+            return EmulatorResponse.of(status, "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8",
+                    JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fetch(HttpClient http, URI uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("JWKS " + uri + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot fetch JWKS " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted fetching JWKS " + uri, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Microsoft Graph emulator at " + baseUrl() + " (" + users.size() + " users)";
+    }
+}
