@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  * @param api                the configured API name (e.g. {@code graph})
  * @param apiUsersUrl        the API's absolute users URL, called directly by a Microsoft-sidecar client
  * @param allowedPath        a relative path in the API's allowlist that lists users (e.g. {@code /v1.0/users})
+ * @param userPath           a relative path in the allowlist that the user's delegated token may read (e.g. {@code /v1.0/me})
  * @param forbiddenPath      a well-formed relative path outside the allowlist
  * @param agent              an agent name the test caller's policy allows for {@link #api} in every flow
  * @param agentAppId         that agent's identity appId
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * @param callerJwt          mints a caller OIDC JWT from a trusted issuer that the policy allows to use {@link #agent}
  * @param untrustedCallerJwt mints a well-formed JWT from an issuer the deployment does not trust
  */
-public record ContractFixture(String api, URI apiUsersUrl, String allowedPath, String forbiddenPath, String agent,
+public record ContractFixture(String api, URI apiUsersUrl, String allowedPath, String userPath, String forbiddenPath, String agent,
                               String agentAppId, String deniedAgent, String disabledAgent, String agentUserId,
                               String agentUsername, String blueprintAppId, Supplier<String> userToken,
                               Supplier<String> callerJwt, Supplier<String> untrustedCallerJwt) {

@@ -112,11 +112,13 @@ public abstract class HttpContractSuite {
     @Test
     void downstreamApiOnBehalfOfTheUser() {
         Response response = post("/DownstreamApi/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
-                        + "&optionsOverride.RelativePath=" + enc(fixture().allowedPath()),
+                        + "&optionsOverride.RelativePath=" + enc(fixture().userPath()),
                 Map.of("Authorization", "Bearer " + fixture().userToken().get()), "");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(json(response).get("statusCode").asInt()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("statusCode").asInt()).as(body.toString()).isEqualTo(200);
+        assertThat(lastAudit()).contains("\"flow\":\"on_behalf_of\"");
     }
 
     @Test
@@ -231,8 +233,15 @@ public abstract class HttpContractSuite {
     void headerInjectionAndBadEncodingAreRefused() {
         String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api();
         problem(get(route + "?AgentIdentity=" + fixture().agent() + "%0d%0aSet-Cookie:%20x=1"), 400, "BRIDGE_CONTROL_CHARACTER");
-        problem(get(route + "?AgentIdentity=%zz"), 400, "BRIDGE_BAD_ENCODING");
         problem(get(route + "?AgentIdentity=%C3%28"), 400, "BRIDGE_BAD_ENCODING");
+        // A malformed escape makes the request target an invalid URI: some front doors (the JDK server,
+        // API gateways) refuse it before the endpoint runs, with their own 400 body. Either way: 400, no token.
+        Response malformed = get(route + "?AgentIdentity=%zz");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContainPattern(JWT_SHAPE);
+        if (malformed.contentType().startsWith("application/problem+json")) {
+            problem(malformed, 400, "BRIDGE_BAD_ENCODING");
+        }
     }
 
     @Test
