@@ -11,29 +11,37 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bridge's HTTP contract on the JDK's {@link HttpServer}: a bounded worker pool, a cap on
- * requests in flight (503 with {@code Retry-After} beyond it), and a stop that drains what is
- * running before it returns.
+ * The bridge's HTTP contract on the JDK's {@link HttpServer}: a fixed pool of workers, at most
+ * {@code 4 × workers} requests admitted (running or queued), load beyond that shed at once with
+ * 503 and {@code Retry-After}, and a stop that drains what is running before it returns.
  */
 public final class SidecarServer implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(SidecarServer.class.getName());
+    /** Set while the dispatcher thread itself answers a request it could not admit. */
+    private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
+
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
-    private final Semaphore inFlight;
+    private final Semaphore admitted;
     private final BridgeEndpoint endpoint;
     private final ExchangeMapping mapping;
 
-    private SidecarServer(HttpServer server, ThreadPoolExecutor workers, int maxInFlight, BridgeEndpoint endpoint,
-                          PeerFilter peers) {
+    private SidecarServer(HttpServer server, int workerCount, BridgeEndpoint endpoint, PeerFilter peers) {
+        int maxAdmitted = workerCount * 4;
+        AtomicInteger n = new AtomicInteger();
         this.server = server;
-        this.workers = workers;
-        this.inFlight = new Semaphore(maxInFlight);
+        this.admitted = new Semaphore(maxAdmitted);
+        // The queue can hold every admitted request, so the pool itself never rejects.
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(maxAdmitted), r -> new Thread(r, "sidecar-worker-" + n.incrementAndGet()));
         this.endpoint = endpoint;
         this.mapping = new ExchangeMapping(peers);
     }
@@ -42,21 +50,12 @@ public final class SidecarServer implements AutoCloseable {
      * Binds (but does not start) the server.
      *
      * @param bind    e.g. {@code 127.0.0.1:7000}; port 0 picks a free one
-     * @param workers worker threads; requests beyond {@code 4 × workers} in flight get 503
+     * @param workers worker threads
      */
     static SidecarServer bind(InetSocketAddress bind, int workers, BridgeEndpoint endpoint, PeerFilter peers) throws IOException {
         HttpServer server = HttpServer.create(bind, 128);
-        AtomicInteger n = new AtomicInteger();
-        // Bounded queue; when it is full the dispatcher runs the request itself, which stops it
-        // accepting more connections until a worker frees up: back-pressure instead of unbounded memory.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(workers * 4), r -> {
-                    Thread t = new Thread(r, "sidecar-worker-" + n.incrementAndGet());
-                    t.setDaemon(false);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        SidecarServer sidecar = new SidecarServer(server, pool, workers * 4, endpoint, peers);
-        server.setExecutor(pool);
+        SidecarServer sidecar = new SidecarServer(server, workers, endpoint, peers);
+        server.setExecutor(sidecar::admit);
         server.createContext("/", sidecar::serve);
         return sidecar;
     }
@@ -73,38 +72,55 @@ public final class SidecarServer implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
     }
 
+    /** The server's executor: a worker when one is free or queued within bounds, else a 503 answered right here. */
+    private void admit(Runnable exchange) {
+        if (admitted.tryAcquire()) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        exchange.run();
+                    } finally {
+                        admitted.release();
+                    }
+                });
+                return;
+            } catch (RejectedExecutionException e) {
+                admitted.release(); // stopping: shed it like overload
+            }
+        }
+        SHEDDING.set(true);
+        try {
+            exchange.run();
+        } finally {
+            SHEDDING.remove();
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            BridgeResponse response;
-            if (!inFlight.tryAcquire()) {
-                response = endpoint.handle(() -> {
-                    throw RequestRefused.unavailable("BRIDGE_OVERLOADED", "The sidecar has too many requests in flight.",
-                            "Retry after the Retry-After interval.", Duration.ofSeconds(1));
-                });
-                ExchangeMapping.respond(exchange, response);
-                return;
-            }
-            try {
-                response = endpoint.handle(() -> mapping.request(exchange));
-            } finally {
-                inFlight.release();
-            }
+            BridgeResponse response = SHEDDING.get()
+                    ? endpoint.handle(() -> {
+                        throw RequestRefused.unavailable("BRIDGE_OVERLOADED", "The sidecar has too many requests in flight.",
+                                "Retry after the Retry-After interval, or start the sidecar with more --workers.",
+                                Duration.ofSeconds(1));
+                    })
+                    : endpoint.handle(() -> mapping.request(exchange));
             ExchangeMapping.respond(exchange, response);
         }
     }
 
-    /** Stops accepting, lets running requests finish for up to {@code drain}, then stops the workers. */
+    /** Stops accepting, lets admitted requests finish for up to {@code drain}, then stops the workers. */
     public void stop(Duration drain) {
-        server.stop((int) Math.max(0, drain.toSeconds()));
+        LOG.log(System.Logger.Level.INFO, "event=sidecar_stopping drain_ms={0}", drain.toMillis());
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(drain.toMillis() + 100, TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
+            workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        server.stop(0);
+        workers.shutdownNow();
+        LOG.log(System.Logger.Level.INFO, "event=sidecar_stopped");
     }
 
     @Override
