@@ -67,7 +67,7 @@ public final class CallerTokenValidator {
             }
             keysByIssuer.put(issuer.issuer(), b.presetKeys.containsKey(issuer.issuer())
                     ? new IssuerKeys(issuer, b.presetKeys.get(issuer.issuer()))
-                    : new IssuerKeys(issuer, retriever, b.cacheTtl, b.refetchInterval));
+                    : new IssuerKeys(issuer, retriever, b.cacheTtl, b.refetchInterval, b.clock));
         }
         this.issuers = Map.copyOf(byIssuer);
         this.keys = Map.copyOf(keysByIssuer);
@@ -277,7 +277,7 @@ public final class CallerTokenValidator {
             return this;
         }
 
-        /** Minimum spacing of refetches triggered by unknown kids (default 30 s). */
+        /** Minimum spacing of key refetches triggered by unknown kids, and of discovery retries after a failure (default 30 s). */
         public Builder keyRefetchInterval(Duration interval) {
             this.refetchInterval = Objects.requireNonNull(interval, "interval");
             return this;

@@ -12,7 +12,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,18 +30,23 @@ final class IssuerKeys {
     private final HttpsResourceRetriever retriever;
     private final Duration cacheTtl;
     private final Duration refetchInterval;
+    private final Clock clock;
     private volatile JWKSource<SecurityContext> source;
+    private volatile CallerAuthenticationException lastDiscoveryFailure;
+    private volatile Instant retryDiscoveryAfter = Instant.MIN;
 
-    IssuerKeys(TrustedIssuer issuer, HttpsResourceRetriever retriever, Duration cacheTtl, Duration refetchInterval) {
+    IssuerKeys(TrustedIssuer issuer, HttpsResourceRetriever retriever, Duration cacheTtl, Duration refetchInterval,
+               Clock clock) {
         this.issuer = issuer;
         this.retriever = retriever;
         this.cacheTtl = cacheTtl;
         this.refetchInterval = refetchInterval;
+        this.clock = clock;
     }
 
     /** Keys already at hand (unit tests: the HTTP path is covered by CallerTokenValidatorIT). */
     IssuerKeys(TrustedIssuer issuer, JWKSource<SecurityContext> preset) {
-        this(issuer, null, Duration.ZERO, Duration.ZERO);
+        this(issuer, null, Duration.ZERO, Duration.ZERO, Clock.systemUTC());
         this.source = preset;
     }
 
@@ -58,8 +65,20 @@ final class IssuerKeys {
             synchronized (this) {
                 s = source;
                 if (s == null) {
-                    // Not cached on failure: a discovery outage must not outlive the outage.
-                    s = JWKSourceBuilder.<SecurityContext>create(toUrl(jwksUri()), retriever)
+                    // A failed discovery is retried, but not more often than unknown kids may refetch
+                    // keys, so a flood of tokens naming a down issuer does not become a flood of fetches.
+                    if (clock.instant().isBefore(retryDiscoveryAfter)) {
+                        throw lastDiscoveryFailure;
+                    }
+                    URI jwksUri;
+                    try {
+                        jwksUri = jwksUri();
+                    } catch (CallerAuthenticationException e) {
+                        lastDiscoveryFailure = e;
+                        retryDiscoveryAfter = clock.instant().plus(refetchInterval);
+                        throw e;
+                    }
+                    s = JWKSourceBuilder.<SecurityContext>create(toUrl(jwksUri), retriever)
                             .cache(cacheTtl.toMillis(), 15_000)
                             .rateLimited(refetchInterval.toMillis())
                             .build();

@@ -99,16 +99,26 @@ class CallerTokenValidatorIT {
     }
 
     @Test
-    void reportsTheIssuerUnavailableWhileDiscoveryFailsThenRecovers() {
+    void reportsTheIssuerUnavailableWhileDiscoveryFailsAndRetriesOnlyAfterTheInterval() {
+        MutableClock clock = new MutableClock(Instant.now());
+        CallerTokenValidator patient = CallerTokenValidator.builder()
+                .trust(TrustedIssuer.discovered(idp.issuer(), Set.of(AUDIENCE)))
+                .sslContext(EmulatorTls.clientContext()).clock(clock).keyRefetchInterval(Duration.ofSeconds(30)).build();
         idp.faults().failNext(1, dev.entrabridge.emulator.http.Fault.status(503));
         String token = idp.mint("n8n", AUDIENCE, Duration.ofMinutes(10));
 
-        CallerAuthenticationException e = catchThrowableOfType(CallerAuthenticationException.class,
-                () -> validator.validate(token));
+        CallerAuthenticationException first = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> patient.validate(token));
+        CallerAuthenticationException second = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> patient.validate(token));
+        clock.advance(Duration.ofSeconds(31));
+        Caller recovered = patient.validate(token);
 
-        assertThat(e.reason()).isEqualTo(Reason.ISSUER_UNAVAILABLE);
-        assertThat(e.getMessage()).contains("HTTP 503").doesNotContain(token);
-        assertThat(validator.validate(token).subject()).isEqualTo("n8n");
+        assertThat(first.reason()).isEqualTo(Reason.ISSUER_UNAVAILABLE);
+        assertThat(first.getMessage()).contains("HTTP 503").doesNotContain(token);
+        assertThat(second.reason()).isEqualTo(Reason.ISSUER_UNAVAILABLE);
+        assertThat(recovered.subject()).isEqualTo("n8n");
+        assertThat(idp.requests().stream().filter(r -> r.path().endsWith("openid-configuration")).count()).isEqualTo(2);
     }
 
     @Test
@@ -120,6 +130,34 @@ class CallerTokenValidatorIT {
 
         assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE);
         assertThat(e.getMessage()).contains("expected [" + AUDIENCE + "]");
+    }
+
+    /** A clock tests move by hand (token lifetimes here are minutes, so skipping 31 s is harmless). */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private long jwksFetches() {

@@ -31,7 +31,7 @@ final class AgentCredentialCheck {
         requireSignedBy(tenant, jwt, true);
         if (!EXCHANGE_AUDIENCE.equals(AssertionChecks.audience(claims))
                 || !agent.blueprintAppId().equals(AssertionChecks.stringClaim(claims, "azp"))
-                || !agent.appId().equals(claims.getSubject())) {
+                || !FmiSubject.of(tenant.id(), agent.blueprintAppId(), agent.appId()).equals(claims.getSubject())) {
             throw EntraError.invalidClient(50013, "Assertion failed validation. [Reason - The client assertion of agent"
                     + " identity '" + agent.appId() + "' must be a token for '" + EXCHANGE_AUDIENCE + "' issued to its"
                     + " blueprint '" + agent.blueprintAppId() + "' with fmi_path '" + agent.appId() + "'.]");

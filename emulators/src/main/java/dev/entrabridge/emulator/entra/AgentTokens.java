@@ -22,11 +22,14 @@ final class AgentTokens {
         this.issuer = issuer;
     }
 
-    /** T1: the blueprint's token for {@code api://AzureADTokenExchange}, whose subject is the agent identity (fmi_path). */
+    /**
+     * T1: the blueprint's token for {@code api://AzureADTokenExchange} whose subject is the fmi path naming the
+     * agent identity ({@link FmiSubject}).
+     */
     String t1(Tenant tenant, BlueprintApp blueprint, AgentIdentity agent, Duration lifetime) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .audience(AgentCredentialCheck.EXCHANGE_AUDIENCE)
-                .subject(agent.appId())
+                .subject(FmiSubject.of(tenant.id(), blueprint.appId(), agent.appId()))
                 .claim("azp", blueprint.appId())
                 .claim("appid", blueprint.appId())
                 .claim("oid", blueprint.objectId())

@@ -22,7 +22,7 @@ final class AssertionChecks {
     private AssertionChecks() {
     }
 
-    /** Parses an RS256 JWT or throws {@code errorFactory}'s AADSTS50027 (malformed) error. */
+    /** Parses an RS256 JWT, or refuses it with AADSTS50027 (invalid_client for client assertions, else invalid_grant). */
     static SignedJWT parse(String jwt, boolean client) {
         try {
             SignedJWT parsed = SignedJWT.parse(jwt);

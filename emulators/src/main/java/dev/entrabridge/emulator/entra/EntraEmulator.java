@@ -25,6 +25,9 @@ public final class EntraEmulator implements AutoCloseable {
     /** The authority host clients keep in their configuration and tokens name as issuer. */
     public static final String PUBLIC_AUTHORITY_HOST = "https://login.microsoftonline.com";
 
+    /** The {@code azp} of {@link #mintUserToken} tokens: the user's own (front-end) application, not the agent's. */
+    public static final String USER_CLIENT_APP_ID = "00000000-0000-0000-0000-00000000c11e";
+
     private final Clock clock;
     private final EmulatorServer server;
     private final Directory directory;
@@ -128,7 +131,7 @@ public final class EntraEmulator implements AutoCloseable {
                 .claim("oid", userOid)
                 .claim("upn", upn)
                 .claim("preferred_username", upn)
-                .claim("azp", "00000000-0000-0000-0000-00000000c11e")
+                .claim("azp", USER_CLIENT_APP_ID)
                 .claim("idtyp", "user")
                 .claim("scp", String.join(" ", scopes));
         return issuer.sign(tenant, claims, lifetime);

@@ -51,6 +51,7 @@ public final class GraphEmulator implements AutoCloseable {
     private final Map<String, List<GraphEvent>> events = new LinkedHashMap<>();
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
     private volatile GraphApplications applications = new SeededApplications();
+    private volatile Supplier<List<GraphUser>> directoryUsers = List::of;
 
     private GraphEmulator(Clock clock, Set<String> trustedIssuers, Supplier<String> jwks) {
         this.clock = clock;
@@ -75,6 +76,20 @@ public final class GraphEmulator implements AutoCloseable {
         return new GraphEmulator(clock, trustedIssuers, () -> fetch(http, jwksUri));
     }
 
+    /**
+     * Graph for one tenant of the Entra emulator: trusts the tenant's v2 issuer and its JWKS (fetched
+     * over HTTPS from the emulator), and serves the tenant's blueprints, FICs, users and agent users
+     * from its directory, live. Seeded users ({@link #addUser}) come on top.
+     */
+    public static GraphEmulator startFor(dev.entrabridge.emulator.entra.EntraEmulator entra, String tenantId, Clock clock) {
+        GraphEmulator graph = start(clock, Set.of(entra.issuer(tenantId)),
+                entra.baseUrl().resolve("/" + tenantId + "/discovery/v2.0/keys"));
+        EntraDirectorySource source = new EntraDirectorySource(entra.directory(), tenantId);
+        graph.applications(source);
+        graph.usersFrom(source::users);
+        return graph;
+    }
+
     /** e.g. {@code https://127.0.0.1:43123}; Graph's {@code https://graph.microsoft.com} equivalent. */
     public URI baseUrl() {
         return server.baseUrl();
@@ -87,6 +102,12 @@ public final class GraphEmulator implements AutoCloseable {
 
     public synchronized GraphEmulator addEvent(String userId, GraphEvent event) {
         events.computeIfAbsent(userId, k -> new ArrayList<>()).add(event);
+        return this;
+    }
+
+    /** Also serve these users (asked on every request); seeded users win on the same id. */
+    public GraphEmulator usersFrom(Supplier<List<GraphUser>> source) {
+        this.directoryUsers = source;
         return this;
     }
 
@@ -186,11 +207,7 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private EmulatorResponse list(RecordedRequest r, String version, String entitySet) {
-        List<GraphUser> all;
-        synchronized (this) {
-            all = List.copyOf(users.values());
-        }
-        UserQuery.Page page = UserQuery.run(all, r);
+        UserQuery.Page page = UserQuery.run(allUsers(), r);
         String next = page.nextOffset() < 0 ? null : baseUrl() + r.path() + "?" + withSkipToken(r, page.nextOffset());
         return collection(version, entitySet, page.values(), next);
     }
@@ -220,13 +237,20 @@ public final class GraphEmulator implements AutoCloseable {
         throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + tail.get(0) + "'.");
     }
 
-    private synchronized GraphUser user(String idOrUpn) {
-        GraphUser byId = users.get(idOrUpn);
-        if (byId != null) {
-            return byId;
-        }
-        return users.values().stream().filter(u -> u.userPrincipalName().equalsIgnoreCase(idOrUpn)).findFirst()
+    private GraphUser user(String idOrUpn) {
+        List<GraphUser> all = allUsers();
+        return all.stream().filter(u -> u.id().equals(idOrUpn)).findFirst()
+                .or(() -> all.stream().filter(u -> u.userPrincipalName().equalsIgnoreCase(idOrUpn)).findFirst())
                 .orElseThrow(() -> GraphError.notFound(idOrUpn));
+    }
+
+    private List<GraphUser> allUsers() {
+        Map<String, GraphUser> all;
+        synchronized (this) {
+            all = new LinkedHashMap<>(users);
+        }
+        directoryUsers.get().forEach(u -> all.putIfAbsent(u.id(), u));
+        return List.copyOf(all.values());
     }
 
     private static void requireDirectory(GraphCaller caller, Set<String> permissions) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * request for {@code https://login.microsoftonline.com} to the emulator instead, so the
  * application keeps its production authority (and MSAL's production code paths and cache keys).
  */
-final class EmulatorRoutingHttpClient implements com.microsoft.aad.msal4j.IHttpClient {
+final class EmulatorRoutingHttpClient implements IHttpClient {
 
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 

@@ -92,7 +92,7 @@ class EntraAgentFlowsIT {
 
         assertThat(t1(AGENT)).isEqualTo(agentT1);
         assertThat(entra.tokenRequests()).hasSize(1);
-        assertThat(claims(t1(second))).containsEntry("sub", second);
+        assertThat(claims(t1(second))).containsEntry("sub", t1Subject(BLUEPRINT, second));
         assertThat(entra.tokenRequests()).extracting(r -> r.formParam("fmi_path").orElseThrow())
                 .containsExactly(AGENT, second);
     }

@@ -60,7 +60,8 @@ class EntraClientCredentialsIT {
         IAuthenticationResult result = app.acquireToken(t1Parameters(AGENT)).get();
 
         assertThat(claims(result.accessToken())).containsEntry("aud", List.of(EXCHANGE))
-                .containsEntry("azp", BLUEPRINT).containsEntry("sub", AGENT).containsEntry("idtyp", "app")
+                .containsEntry("azp", BLUEPRINT).containsEntry("sub", t1Subject(BLUEPRINT, AGENT))
+                .containsEntry("idtyp", "app")
                 .containsEntry("iss", "https://login.microsoftonline.com/" + TENANT + "/v2.0")
                 .containsEntry("tid", TENANT);
         assertThat(entra.requests()).hasSize(1);
@@ -109,7 +110,7 @@ class EntraClientCredentialsIT {
 
         IAuthenticationResult result = app.acquireToken(t1Parameters(AGENT)).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("sub", AGENT);
+        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
         assertThat(issuer.requests()).extracting(r -> r.path())
                 .contains("/aws-account/.well-known/openid-configuration", "/aws-account/.well-known/jwks.json");
     }
@@ -126,7 +127,7 @@ class EntraClientCredentialsIT {
 
         IAuthenticationResult result = afterRotation.acquireToken(t1Parameters(AGENT)).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("sub", AGENT);
+        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
         assertThat(issuer.requests().stream().filter(r -> r.path().endsWith("/jwks.json")).count())
                 .isEqualTo(jwksFetches + 1);
     }
@@ -143,7 +144,7 @@ class EntraClientCredentialsIT {
         var app = client(entra, blueprint, ClientCredentialFactory.createFromClientAssertion(miToken));
 
         assertThat(claims(app.acquireToken(t1Parameters(agent)).get().accessToken()))
-                .containsEntry("sub", agent).containsEntry("azp", blueprint);
+                .containsEntry("sub", t1Subject(blueprint, agent)).containsEntry("azp", blueprint);
     }
 
     @Test
@@ -215,7 +216,8 @@ class EntraClientCredentialsIT {
 
         assertService(() -> app.acquireToken(t1Parameters(agent)).get(), "invalid_request", 70021, 400);
         entra.directory().ficPropagationDelay(Duration.ZERO);
-        assertThat(claims(app.acquireToken(t1Parameters(agent)).get().accessToken())).containsEntry("sub", agent);
+        assertThat(claims(app.acquireToken(t1Parameters(agent)).get().accessToken()))
+                .containsEntry("sub", t1Subject(blueprint, agent));
     }
 
     @Test

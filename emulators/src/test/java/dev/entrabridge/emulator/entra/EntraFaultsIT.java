@@ -66,7 +66,8 @@ class EntraFaultsIT {
         assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(MsalException.class);
         assertThat(entra.tokenRequests()).hasSize(1);
         assertThat(EmulatorRoutingHttpClient.lastStatus()).isEqualTo(503);
-        assertThat(claims(app.acquireToken(t1()).get().accessToken())).containsEntry("sub", AGENT);
+        assertThat(claims(app.acquireToken(t1()).get().accessToken()))
+                .containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
     }
 
     @Test

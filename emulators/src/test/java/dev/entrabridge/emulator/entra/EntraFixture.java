@@ -63,6 +63,11 @@ final class EntraFixture {
         return client(entra, agentId, ClientCredentialFactory.createFromCallback(options -> t1.get()));
     }
 
+    /** The {@code sub} of the T1 a blueprint of {@link #TENANT} gets for an agent identity. */
+    static String t1Subject(String blueprint, String agent) {
+        return FmiSubject.of(TENANT, blueprint, agent);
+    }
+
     static Map<String, Object> claims(String jwt) {
         try {
             return SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
