@@ -30,6 +30,9 @@ final class CertificateFiles {
     private static final Pattern PKCS8 = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
+    private static final Pattern CERTIFICATE = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+-----END CERTIFICATE-----");
+
     private CertificateFiles() {
     }
 
@@ -56,9 +59,12 @@ final class CertificateFiles {
         }
         byte[] der = Base64.getMimeDecoder().decode(m.group(1));
         List<X509Certificate> chain = new ArrayList<>();
-        for (Certificate c : CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))) {
-            chain.add((X509Certificate) c);
+        Matcher certs = CERTIFICATE.matcher(text);
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        while (certs.find()) {
+            // Only the certificate blocks: the X.509 parser stops at the key block otherwise.
+            chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(
+                    certs.group().getBytes(StandardCharsets.US_ASCII))));
         }
         if (chain.isEmpty()) {
             throw new ConfigException(VARIABLE, "holds no certificate: add the blueprint certificate in PEM");

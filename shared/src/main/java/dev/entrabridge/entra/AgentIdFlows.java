@@ -102,10 +102,14 @@ final class AgentIdFlows {
         skipT1CacheOnce.add(agentAppId);
     }
 
-    /** Runs the request's flow; {@code skipCache} bypasses MSAL's cache for every leg. */
-    AgentToken run(AgentDefinition agent, AgentTokenRequest request, boolean skipCache) {
+    /**
+     * Runs the request's flow. {@code skipCache} bypasses MSAL's cache for the agent identity's
+     * legs (a refresh must not get the same token back); {@code skipT1Cache} for leg 1 as well
+     * (an explicit force-refresh, or a retry after a failure).
+     */
+    AgentToken run(AgentDefinition agent, AgentTokenRequest request, boolean skipCache, boolean skipT1Cache) {
         String appId = agent.agentIdentity();
-        if (skipCache) {
+        if (skipT1Cache) {
             skipT1CacheOnce.add(appId);
         }
         ConfidentialClientApplication app = agentApp(appId);
@@ -125,9 +129,7 @@ final class AgentIdFlows {
             default:
                 throw new IllegalStateException("unhandled flow " + request.flow());
         }
-        if (!skipCache) {
-            skipT1CacheOnce.remove(appId);
-        }
+        skipT1CacheOnce.remove(appId); // unused when MSAL answered leg 2 from its cache
         return token(result, request, agent);
     }
 

@@ -81,11 +81,11 @@ public final class AgentTokenService implements AgentTokenProvider {
             AgentToken token = request.forceRefresh()
                     ? cache.refresh(key, replacing -> {
                         loaded[0] = true;
-                        return exchange(agent, request, true);
+                        return exchange(agent, request, true, true);
                     })
                     : cache.get(key, replacing -> {
                         loaded[0] = true;
-                        return exchange(agent, request, replacing);
+                        return exchange(agent, request, replacing, false);
                     });
             LOG.log(loaded[0] ? Level.INFO : Level.DEBUG,
                     "event=token_issued agent={0} agent_identity={1} flow={2} scopes=\"{3}\" source={4} expires={5} "
@@ -148,15 +148,15 @@ public final class AgentTokenService implements AgentTokenProvider {
                 "Use one of " + config.agents().keySet() + ", or add the agent to BRIDGE_AGENTS.")));
     }
 
-    private AgentToken exchange(AgentDefinition agent, AgentTokenRequest request, boolean skipCache) {
+    private AgentToken exchange(AgentDefinition agent, AgentTokenRequest request, boolean skipCache, boolean skipT1Cache) {
         return withRetries(new Attempt<>() {
             private boolean first = true;
 
             @Override
             public AgentToken run() {
-                boolean skip = skipCache || !first;
+                boolean retry = !first;
                 first = false;
-                return flows.run(agent, request, skip);
+                return flows.run(agent, request, skipCache || retry, skipT1Cache || retry);
             }
         }, agent.agentIdentity());
     }
