@@ -33,6 +33,10 @@ public final class SidecarMain {
     public static void main(String[] args) {
         // One line per log record on stderr; stdout carries the audit lines.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        // The JDK server's own limits (seconds): a client that trickles its request or never reads the
+        // answer is cut off instead of holding a worker.
+        System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        System.setProperty("sun.net.httpserver.maxRspTime", "30");
         SidecarOptions options;
         try {
             options = SidecarOptions.parse(args);

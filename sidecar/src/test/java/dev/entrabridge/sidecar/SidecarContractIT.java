@@ -136,8 +136,9 @@ class SidecarContractIT extends HttpContractSuite {
             }
 
             @Override
-            public boolean injectEntraOutage(Duration retryAfter) {
-                demo.entra().faults().failNext(5, new Fault.Status(503, retryAfter));
+            public boolean injectEntraFailure(int status, Duration retryAfter) {
+                demo.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
+                        : new Fault.Status(status, retryAfter));
                 return true;
             }
         };

@@ -52,12 +52,12 @@ public interface ContractTarget {
     List<String> logLines();
 
     /**
-     * Makes Entra answer 503 with {@code Retry-After} for the next token request, if this target can
-     * (emulated tenants only).
+     * Makes Entra answer {@code status} (503 unavailable, 429 throttled) with {@code Retry-After} to the
+     * next token requests, if this target can (emulated tenants only); cleared before the next test.
      *
      * @return false when the target cannot inject faults; the test is then skipped
      */
-    default boolean injectEntraOutage(Duration retryAfter) {
+    default boolean injectEntraFailure(int status, Duration retryAfter) {
         return false;
     }
 }

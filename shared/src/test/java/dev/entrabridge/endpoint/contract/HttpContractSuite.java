@@ -190,14 +190,19 @@ public abstract class HttpContractSuite {
     }
 
     @Test
-    void anEntraOutageIs503WithRetryAfter() {
-        assumeTrue(target().injectEntraOutage(Duration.ofSeconds(9)), "this target cannot inject Entra faults");
+    void anEntraOutageIs503AndThrottlingIs429WithRetryAfter() {
+        String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
+                + "&optionsOverride.AcquireTokenOptions.ForceRefresh=true";
+        assumeTrue(target().injectEntraFailure(503, Duration.ofSeconds(9)), "this target cannot inject Entra faults");
+        Response unavailable = get(route);
+        problem(unavailable, 503, "ENTRA_HTTP_503");
+        assertThat(unavailable.header("Retry-After")).contains("9");
 
-        Response response = get("/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
-                + "&optionsOverride.AcquireTokenOptions.ForceRefresh=true");
-
-        problem(response, 503, null);
-        assertThat(response.header("Retry-After")).isPresent();
+        assumeTrue(target().injectEntraFailure(429, Duration.ofSeconds(4)));
+        Response throttled = get(route);
+        problem(throttled, 429, "ENTRA_HTTP_429");
+        assertThat(throttled.header("Retry-After")).contains("4");
+        assertThat(lastAudit()).contains("\"outcome\":\"refused\"", "ENTRA_HTTP_429");
     }
 
     @Test
