@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entrabridge.entra.AgentUser;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,7 @@ final class AgentsReader {
         Map<String, AgentDefinition> result = new LinkedHashMap<>();
         JsonNode file = sources.fileNode("/agents");
         if (file.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = file.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : file.properties()) {
                 result.put(e.getKey(), fromFile(e.getKey(), e.getValue()));
             }
         } else if (!file.isMissingNode()) {

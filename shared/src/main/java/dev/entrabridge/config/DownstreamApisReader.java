@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,7 @@ final class DownstreamApisReader {
         Map<String, DownstreamApi> result = new LinkedHashMap<>();
         JsonNode file = sources.fileNode("/apis");
         if (file.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = file.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : file.properties()) {
                 result.put(e.getKey(), fromFile(e.getKey(), e.getValue()));
             }
         }

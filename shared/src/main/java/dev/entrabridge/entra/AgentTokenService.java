@@ -31,7 +31,8 @@ public final class AgentTokenService implements AgentTokenProvider {
 
     private final BridgeConfig config;
     private final BlueprintCredential credential;
-    private final AgentIdFlows flows;
+    private final EntraTransport transport;
+    private volatile AgentIdFlows flows;
     private final FrontTokenCache cache;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
@@ -47,7 +48,7 @@ public final class AgentTokenService implements AgentTokenProvider {
         this.sleeper = sleeper;
         this.retry = new RetryPolicy(config.retry(), clock);
         this.cache = new FrontTokenCache(config.cacheMaxEntries(), clock);
-        EntraTransport transport = new EntraTransport(OutboundHttpClients.create(config.http()), config.http().readTimeout(),
+        this.transport = new EntraTransport(OutboundHttpClients.create(config.http()), config.http().readTimeout(),
                 config.authorityHost(), config.http().endpointOverride(), config.blueprintClientId(), clock);
         this.flows = new AgentIdFlows(config, credential, transport, clock);
         LOG.log(Level.INFO, "event=agent_token_service_ready tenant={0} authority_host={1} blueprint={2} credential=\"{3}\" "
@@ -101,6 +102,19 @@ public final class AgentTokenService implements AgentTokenProvider {
                     request.correlationId() == null ? "-" : request.correlationId());
             throw e;
         }
+    }
+
+    /**
+     * Forgets every time-bound thing: cached agent tokens, MSAL's T1/T2 caches and any reused
+     * assertion. For SnapStart's {@code afterRestore}: a snapshot may be restored hours later.
+     */
+    public void resetTimeBoundState() {
+        cache.clear();
+        if (credential instanceof ClientAssertionSource) {
+            ((ClientAssertionSource) credential).invalidate();
+        }
+        flows = new AgentIdFlows(config, credential, transport, clock);
+        LOG.log(Level.INFO, "event=time_bound_state_reset");
     }
 
     /**

@@ -70,7 +70,7 @@ class CredentialSourcesIT {
         RecordedRequest t2 = requests.get(1);
         assertThat(t2.formParam("client_id")).contains(AGENT);
         assertThat(t2.formParam("grant_type")).contains("client_credentials");
-        // T1's subject is Entra's FMI form, /eid1/c/pub/t/<tenant>/a/<blueprint>/<agent appId> (emulator c1e0879).
+        // T1 is opaque to the bridge; Entra's fmi subject ends with the agent identity (fmi_path).
         Map<String, Object> t1Claims = claims(t2.formParam("client_assertion").orElseThrow());
         assertThat((String) t1Claims.get("sub")).startsWith("/eid1/c/pub/t/").endsWith("/" + AGENT);
         assertThat(t1Claims).containsEntry("azp", BLUEPRINT);

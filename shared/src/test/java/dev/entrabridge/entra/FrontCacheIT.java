@@ -107,4 +107,18 @@ class FrontCacheIT {
                 .isAfter(((java.util.Date) claims(first.accessToken()).get("exp")).toInstant().plus(Duration.ofMinutes(30)));
         assertThat(world.agentRequests()).hasSize(2);
     }
+
+    @Test
+    void resetTimeBoundStateDropsEveryCachedTokenAndAssertion() {
+        AgentTokenService service = world.service(CredentialSourceKind.AWS_STS);
+        AgentToken before = service.acquire(AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+
+        service.resetTimeBoundState();
+        AgentToken after = service.acquire(AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+
+        assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
+        assertThat(world.sts.requests()).hasSize(2);
+        assertThat(world.leg1Requests()).hasSize(2);
+        assertThat(world.agentRequests()).hasSize(2);
+    }
 }

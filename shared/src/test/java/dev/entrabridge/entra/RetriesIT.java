@@ -113,4 +113,16 @@ class RetriesIT {
         assertThat(claims(token.accessToken())).containsEntry("azp", agent).containsEntry("xms_par_app_azp", blueprint);
         assertThat(waits).isNotEmpty();
     }
+
+    @Test
+    void anUnavailableMetadataServerIsRetriedToo() {
+        world.gcp.faults().failNext(1, Fault.status(503));
+
+        AgentToken token = service(world.env(CredentialSourceKind.GCP_METADATA))
+                .acquire(AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+
+        assertThat(claims(token.accessToken())).containsEntry("azp", AGENT);
+        assertThat(waits).hasSize(1);
+        assertThat(world.gcp.requests()).hasSize(2);
+    }
 }
