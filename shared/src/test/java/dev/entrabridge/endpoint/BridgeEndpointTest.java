@@ -260,6 +260,27 @@ class BridgeEndpointTest {
     }
 
     @Test
+    void healthzStaysLiveWhenTheSummaryFails() throws IOException {
+        BridgeEndpoint withBrokenHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
+                .audit(new AuditLog(auditLines::add, Clock.systemUTC()))
+                .health(() -> {
+                    throw new IllegalStateException("report store down");
+                }).build();
+        BridgeResponse response = withBrokenHealth.handle(get("/healthz", ""));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(json(response).get("health").get("summary").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void throttlingByEntraIs429() throws IOException {
+        core.failure = new AgentTokenException(new Diagnosis(Diagnosis.Category.TRANSIENT, "ENTRA_HTTP_429",
+                "Entra throttled the token request (HTTP 429).", "Retry later."), null, Duration.ofSeconds(3), null);
+        BridgeResponse response = endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent"));
+        assertProblem(response, 429, "ENTRA_HTTP_429");
+        assertThat(response.header("Retry-After")).contains("3");
+    }
+
+    @Test
     void unknownRouteIs404() throws IOException {
         assertProblem(endpoint.handle(get("/nope", "")), 404, "BRIDGE_UNKNOWN_ROUTE");
     }
