@@ -135,6 +135,10 @@ final class DemoTenant implements AutoCloseable {
         return entra;
     }
 
+    URI stsEndpoint() {
+        return sts.endpoint();
+    }
+
     URI entraBaseUrl() {
         return entra.baseUrl();
     }
