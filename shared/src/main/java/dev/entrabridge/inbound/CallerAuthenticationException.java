@@ -38,6 +38,11 @@ public class CallerAuthenticationException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** A refusal whose message starts with "caller token refused: ". */
+    static CallerAuthenticationException refused(Reason reason, String message) {
+        return new CallerAuthenticationException(reason, "caller token refused: " + message);
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -1,16 +1,6 @@
 package dev.entrabridge.inbound;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -22,7 +12,6 @@ import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +76,6 @@ public final class CallerTokenValidator {
      */
     public Caller validate(String token) {
         SignedJWT jwt = parse(token);
-        JWSHeader header = jwt.getHeader();
         JWTClaimsSet claims = claims(jwt);
         String iss = claims.getIssuer();
         if (iss == null) {
@@ -95,17 +83,17 @@ public final class CallerTokenValidator {
         }
         TrustedIssuer issuer = issuers.get(iss);
         if (issuer == null) {
-            throw refuse(Reason.UNKNOWN_ISSUER, "issuer '" + printable(iss) + "' is not trusted; trusted issuers: "
-                    + issuers.keySet());
+            throw refuse(Reason.UNKNOWN_ISSUER, "issuer '" + ClaimChecks.printable(iss)
+                    + "' is not trusted; trusted issuers: " + issuers.keySet());
         }
-        verifySignature(jwt, header, keys.get(iss), iss);
-        checkTimes(claims);
-        checkAudience(claims, issuer);
+        keys.get(iss).verify(jwt);
+        ClaimChecks.lifetime(claims, clock.instant(), skew);
+        ClaimChecks.audience(claims, issuer);
         String sub = claims.getSubject();
         if (sub == null || sub.isBlank()) {
             throw refuse(Reason.MISSING_CLAIM, "the token from " + iss + " has no 'sub' claim");
         }
-        return Caller.jwt(iss, sub, displayClaims(claims));
+        return Caller.jwt(iss, sub, new LinkedHashMap<>(claims.toJSONObject()));
     }
 
     private SignedJWT parse(String token) {
@@ -130,7 +118,8 @@ public final class CallerTokenValidator {
         SignedJWT jwt = (SignedJWT) parsed;
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!ALLOWED_ALGORITHMS.contains(alg)) {
-            throw refuse(Reason.UNSUPPORTED_ALGORITHM, "algorithm " + alg + " is not accepted; only RS256, ES256 and ES384 are");
+            throw refuse(Reason.UNSUPPORTED_ALGORITHM, "algorithm " + alg
+                    + " is not accepted; only RS256, ES256 and ES384 are");
         }
         return jwt;
     }
@@ -143,77 +132,8 @@ public final class CallerTokenValidator {
         }
     }
 
-    private static void verifySignature(SignedJWT jwt, JWSHeader header, IssuerKeys issuerKeys, String iss) {
-        // forJWSHeader matches kid and the key type the algorithm needs (RSA for RS*, EC P-256 for
-        // ES256, P-384 for ES384: the curve filter below), so an RSA key can never verify an "ES256" token and vice versa.
-        List<JWK> candidates = issuerKeys.select(new JWKSelector(JWKMatcher.forJWSHeader(header))).stream()
-                .filter(k -> !(k instanceof ECKey) || Curve.forJWSAlgorithm(header.getAlgorithm()).contains(((ECKey) k).getCurve()))
-                .toList();
-        if (candidates.isEmpty()) {
-            throw refuse(Reason.UNKNOWN_KEY, "issuer " + iss + " publishes no " + header.getAlgorithm()
-                    + " key" + (header.getKeyID() == null ? "" : " with kid '" + printable(header.getKeyID()) + "'")
-                    + "; the token was not signed by that issuer's current keys");
-        }
-        DefaultJWSVerifierFactory factory = new DefaultJWSVerifierFactory();
-        for (JWK key : candidates) {
-            try {
-                JWSVerifier verifier = factory.createJWSVerifier(header, ((AsymmetricJWK) key).toPublicKey());
-                if (jwt.verify(verifier)) {
-                    return;
-                }
-            } catch (JOSEException | ClassCastException e) {
-                // try the next candidate key; no match at all is reported below
-            }
-        }
-        throw refuse(Reason.BAD_SIGNATURE, "the token's signature does not verify with issuer " + iss + "'s keys");
-    }
-
-    private void checkTimes(JWTClaimsSet claims) {
-        Instant now = clock.instant();
-        if (claims.getExpirationTime() == null) {
-            throw refuse(Reason.MISSING_CLAIM, "the token has no 'exp' claim; tokens without expiry are refused");
-        }
-        Instant exp = claims.getExpirationTime().toInstant();
-        if (now.isAfter(exp.plus(skew))) {
-            throw refuse(Reason.EXPIRED, "the token expired at " + exp + " (" + Duration.between(exp, now).toSeconds()
-                    + " s ago); obtain a fresh token from your identity provider");
-        }
-        if (claims.getNotBeforeTime() != null) {
-            Instant nbf = claims.getNotBeforeTime().toInstant();
-            if (now.plus(skew).isBefore(nbf)) {
-                throw refuse(Reason.NOT_YET_VALID, "the token is not valid before " + nbf
-                        + "; check the clocks of the caller's issuer and of this host");
-            }
-        }
-    }
-
-    private static void checkAudience(JWTClaimsSet claims, TrustedIssuer issuer) {
-        List<String> aud = claims.getAudience();
-        for (String a : aud) {
-            if (issuer.audiences().contains(a)) {
-                return;
-            }
-        }
-        List<String> shown = new ArrayList<>();
-        aud.forEach(a -> shown.add(printable(a)));
-        throw refuse(Reason.WRONG_AUDIENCE, "the token's audience " + shown + " is not the expected "
-                + issuer.audiences() + " for issuer " + issuer.issuer() + "; request the token for that audience");
-    }
-
-    private static Map<String, Object> displayClaims(JWTClaimsSet claims) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        claims.toJSONObject().forEach((k, v) -> shown.put(k, v));
-        return shown;
-    }
-
-    /** Claim values come from an unverified token: keep them short and on one line in messages. */
-    static String printable(String value) {
-        String flat = value.replaceAll("[\\p{Cntrl}]", "?");
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
-    }
-
     private static CallerAuthenticationException refuse(Reason reason, String message) {
-        return new CallerAuthenticationException(reason, "caller token refused: " + message);
+        return CallerAuthenticationException.refused(reason, message);
     }
 
     /** Configures a {@link CallerTokenValidator}. */

@@ -2,12 +2,22 @@ package dev.entrabridge.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
+import dev.entrabridge.inbound.CallerAuthenticationException.Reason;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -57,6 +67,37 @@ final class IssuerKeys {
         } catch (KeySourceException e) {
             throw unavailable("its JWKS could not be fetched (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Verifies the token's signature with a key of this issuer. {@code forJWSHeader} matches the
+     * {@code kid} and the key type the algorithm needs (RSA for RS*, EC for ES*) and the curve filter
+     * the EC curve (P-256 for ES256, P-384 for ES384), so no key can verify an algorithm it was not made for.
+     */
+    void verify(SignedJWT jwt) {
+        JWSHeader header = jwt.getHeader();
+        List<JWK> candidates = select(new JWKSelector(JWKMatcher.forJWSHeader(header))).stream()
+                .filter(k -> !(k instanceof ECKey) || Curve.forJWSAlgorithm(header.getAlgorithm()).contains(((ECKey) k).getCurve()))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw CallerAuthenticationException.refused(Reason.UNKNOWN_KEY, "issuer " + issuer.issuer() + " publishes no "
+                    + header.getAlgorithm() + " key"
+                    + (header.getKeyID() == null ? "" : " with kid '" + ClaimChecks.printable(header.getKeyID()) + "'")
+                    + "; the token was not signed by that issuer's current keys");
+        }
+        DefaultJWSVerifierFactory factory = new DefaultJWSVerifierFactory();
+        for (JWK key : candidates) {
+            try {
+                JWSVerifier verifier = factory.createJWSVerifier(header, ((AsymmetricJWK) key).toPublicKey());
+                if (jwt.verify(verifier)) {
+                    return;
+                }
+            } catch (JOSEException | ClassCastException e) {
+                // try the next candidate key; no match at all is reported below
+            }
+        }
+        throw CallerAuthenticationException.refused(Reason.BAD_SIGNATURE,
+                "the token's signature does not verify with issuer " + issuer.issuer() + "'s keys");
     }
 
     private JWKSource<SecurityContext> source() {

@@ -80,6 +80,15 @@ class DownstreamCallerTest {
     }
 
     @Test
+    void serialisesInMicrosoftsSidecarShape() throws Exception {
+        DownstreamResponse response = new DownstreamResponse(202, Map.of("request-id", List.of("r-1")), null);
+
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(response);
+
+        assertThat(json).isEqualTo("{\"statusCode\":202,\"headers\":{\"request-id\":[\"r-1\"]},\"content\":null}");
+    }
+
+    @Test
     void passesBackOnlySafeResponseHeaders() {
         HttpHeaders headers = HttpHeaders.of(Map.of(
                 "Content-Type", List.of("application/json"),

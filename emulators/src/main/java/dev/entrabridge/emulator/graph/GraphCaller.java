@@ -16,6 +16,13 @@ record GraphCaller(String appId, String userId, Set<String> permissions) {
         return userId != null;
     }
 
+    /** Directory routes refuse with {@code Authorization_RequestDenied} unless one of {@code anyOf} was granted. */
+    void require(Set<String> anyOf) {
+        if (!has(anyOf)) {
+            throw GraphError.denied();
+        }
+    }
+
     /** Whether any of {@code anyOf} was granted (Graph accepts any sufficient permission). */
     boolean has(Set<String> anyOf) {
         return anyOf.stream().anyMatch(p -> permissions.stream().anyMatch(p::equalsIgnoreCase));

@@ -1,7 +1,5 @@
 package dev.entrabridge.emulator.graph;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrabridge.emulator.http.EmulatorResponse;
 import dev.entrabridge.emulator.http.EmulatorServer;
 import dev.entrabridge.emulator.http.EmulatorTls;
@@ -10,11 +8,9 @@ import dev.entrabridge.emulator.http.RecordedRequest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,15 +34,12 @@ public final class GraphEmulator implements AutoCloseable {
     static final Set<String> USER_READ = Set.of("User.Read.All", "User.ReadWrite.All", "User.ReadBasic.All",
             "Directory.Read.All", "Directory.ReadWrite.All");
     static final Set<String> ME_READ = Set.of("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All");
-    static final Set<String> APPLICATION_READ = Set.of("Application.Read.All", "Application.ReadWrite.All",
-            "Directory.Read.All", "AgentIdentityBlueprint.Read.All", "AgentIdentityBlueprint.ReadWrite.All");
-    private static final String BLUEPRINT_CAST = "microsoft.graph.agentIdentityBlueprint";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmulatorServer server;
     private final Clock clock;
     private final GraphTokenCheck tokens;
     private final MailboxRoutes mailbox;
+    private final GraphResponses responses;
     private final Map<String, GraphUser> users = new LinkedHashMap<>();
     private final Map<String, List<GraphEvent>> events = new LinkedHashMap<>();
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
@@ -58,6 +51,7 @@ public final class GraphEmulator implements AutoCloseable {
         this.tokens = new GraphTokenCheck(trustedIssuers, jwks, clock);
         this.mailbox = new MailboxRoutes(clock);
         this.server = EmulatorServer.https("graph", clock);
+        this.responses = new GraphResponses(server.baseUrl());
         server.route("/v1.0/", this::handle).route("/beta/", this::handle).start();
     }
 
@@ -166,75 +160,49 @@ public final class GraphEmulator implements AutoCloseable {
             return userRoutes(r, version, seg.subList(1, seg.size()), caller, user(caller.userId()), true);
         }
         if (head.equals("users") && seg.size() == 1) {
-            method(r, "GET");
-            requireDirectory(caller, USER_READ);
+            GraphResponses.requireMethod(r, "GET");
+            caller.require(USER_READ);
             return list(r, version, "users");
         }
         if (head.equals("users")) {
             return userRoutes(r, version, seg.subList(2, seg.size()), caller, user(seg.get(1)), false);
         }
         if (head.equals("applications") && seg.size() >= 2) {
-            return applicationRoutes(r, version, seg.get(1), seg.subList(2, seg.size()), caller);
+            return ApplicationRoutes.handle(r, version, seg.get(1), seg.subList(2, seg.size()), caller, applications,
+                    responses);
         }
-        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + head + "'.");
+        throw GraphResponses.unknownSegment(head);
     }
 
     private EmulatorResponse userRoutes(RecordedRequest r, String version, List<String> rest, GraphCaller caller,
                                         GraphUser user, boolean me) {
         if (rest.isEmpty()) {
-            method(r, "GET");
-            requireDirectory(caller, me ? ME_READ : caller.delegated() && caller.userId().equals(user.id())
+            GraphResponses.requireMethod(r, "GET");
+            caller.require(me ? ME_READ : caller.delegated() && caller.userId().equals(user.id())
                     ? union(USER_READ, ME_READ) : USER_READ);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#users/$entity");
-            body.putAll(UserQuery.project(user, UserQuery.select(r.queryParam("$select").orElse(null))));
-            return json(200, body);
+            return responses.entity(version, "users/$entity",
+                    UserQuery.project(user, UserQuery.select(r.queryParam("$select").orElse(null))));
         }
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("calendarView")) {
-            method(r, "GET");
+            GraphResponses.requireMethod(r, "GET");
             List<GraphEvent> own;
             synchronized (this) {
                 own = List.copyOf(events.getOrDefault(user.id(), List.of()));
             }
-            return collection(version, "users('" + user.id() + "')/calendarView", mailbox.calendarView(caller, user, own, r), null);
+            return responses.collection(version, "users('" + user.id() + "')/calendarView", mailbox.calendarView(caller, user, own, r), null);
         }
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("sendMail")) {
-            method(r, "POST");
+            GraphResponses.requireMethod(r, "POST");
             sentMail.add(mailbox.sendMail(caller, user, r));
             return new EmulatorResponse(202, Map.of(), new byte[0]);
         }
-        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + rest.get(0) + "'.");
+        throw GraphResponses.unknownSegment(rest.get(0));
     }
 
     private EmulatorResponse list(RecordedRequest r, String version, String entitySet) {
         UserQuery.Page page = UserQuery.run(allUsers(), r);
-        String next = page.nextOffset() < 0 ? null : baseUrl() + r.path() + "?" + withSkipToken(r, page.nextOffset());
-        return collection(version, entitySet, page.values(), next);
-    }
-
-    private EmulatorResponse applicationRoutes(RecordedRequest r, String version, String objectId, List<String> rest,
-                                               GraphCaller caller) {
-        method(r, "GET");
-        requireDirectory(caller, APPLICATION_READ);
-        Map<String, Object> app = applications.application(objectId).orElseThrow(() -> GraphError.notFound(objectId));
-        List<String> tail = rest;
-        if (!tail.isEmpty() && tail.get(0).equals(BLUEPRINT_CAST)) {
-            if (!SeededApplications.BLUEPRINT_TYPE.equals(app.get("@odata.type"))) {
-                throw GraphError.notFound(objectId);
-            }
-            tail = tail.subList(1, tail.size());
-        }
-        if (tail.isEmpty()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#applications/$entity");
-            body.putAll(app);
-            return json(200, body);
-        }
-        if (tail.size() == 1 && tail.get(0).equals("federatedIdentityCredentials")) {
-            return collection(version, "applications('" + objectId + "')/federatedIdentityCredentials",
-                    applications.federatedIdentityCredentials(objectId), null);
-        }
-        throw GraphError.badRequest("BadRequest", "Resource not found for the segment '" + tail.get(0) + "'.");
+        String next = page.nextOffset() < 0 ? null : UserQuery.nextLink(baseUrl().toString(), r, page.nextOffset());
+        return responses.collection(version, entitySet, page.values(), next);
     }
 
     private GraphUser user(String idOrUpn) {
@@ -253,55 +221,10 @@ public final class GraphEmulator implements AutoCloseable {
         return List.copyOf(all.values());
     }
 
-    private static void requireDirectory(GraphCaller caller, Set<String> permissions) {
-        if (!caller.has(permissions)) {
-            throw GraphError.denied();
-        }
-    }
-
-    private static void method(RecordedRequest r, String expected) {
-        if (!r.method().equals(expected)) {
-            throw new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
-        }
-    }
-
-    private EmulatorResponse collection(String version, String context, List<Map<String, Object>> values, String nextLink) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", baseUrl() + "/" + version + "/$metadata#" + context);
-        if (nextLink != null) {
-            body.put("@odata.nextLink", nextLink);
-        }
-        body.put("value", values);
-        return json(200, body);
-    }
-
-    private static String withSkipToken(RecordedRequest r, int offset) {
-        StringBuilder q = new StringBuilder();
-        r.query().forEach((name, values) -> {
-            if (!name.equals("$skiptoken")) {
-                values.forEach(v -> q.append(encode(name)).append('=').append(encode(v)).append('&'));
-            }
-        });
-        return q.append("$skiptoken=").append(offset).toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%24", "$").replace("+", "%20");
-    }
-
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static EmulatorResponse json(int status, Object body) {
-        try {
-            return EmulatorResponse.of(status, "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8",
-                    JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String fetch(HttpClient http, URI uri) {

@@ -57,6 +57,21 @@ final class UserQuery {
         return new Page(page, offset + top < matching.size() ? offset + top : -1);
     }
 
+    /** The next page's link: the same query with {@code $skiptoken} set to {@code offset}. */
+    static String nextLink(String base, RecordedRequest r, int offset) {
+        StringBuilder q = new StringBuilder(base).append(r.path()).append('?');
+        r.query().forEach((name, values) -> {
+            if (!name.equals("$skiptoken")) {
+                values.forEach(v -> q.append(encode(name)).append('=').append(encode(v)).append('&'));
+            }
+        });
+        return q.append("$skiptoken=").append(offset).toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("%24", "$").replace("+", "%20");
+    }
+
     static List<String> select(String select) {
         if (select == null || select.isBlank()) {
             return List.of();
