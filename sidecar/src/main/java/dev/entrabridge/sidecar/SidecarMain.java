@@ -47,7 +47,13 @@ public final class SidecarMain {
         }
         try {
             Running running = start(options, System.getenv(), System.out);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "sidecar-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Plain stderr: java.util.logging resets its handlers in its own shutdown hook.
+                System.err.println("entra-agent-bridge sidecar stopping: draining admitted requests (up to "
+                        + DRAIN.toSeconds() + " s)");
+                running.close();
+                System.err.println("entra-agent-bridge sidecar stopped");
+            }, "sidecar-shutdown"));
         } catch (IllegalArgumentException | PolicyConfigException e) {
             // ConfigException (an IllegalArgumentException) and policy errors: the message names what to set.
             System.err.println("configuration error: " + e.getMessage());
