@@ -6,11 +6,8 @@ import dev.entrabridge.audit.AuditLog;
 import dev.entrabridge.config.AgentDefinition;
 import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.downstream.DownstreamCaller;
-import dev.entrabridge.downstream.DownstreamException;
-import dev.entrabridge.entra.AgentTokenException;
 import dev.entrabridge.entra.AgentTokenProvider;
 import dev.entrabridge.inbound.Caller;
-import dev.entrabridge.inbound.CallerAuthenticationException;
 import dev.entrabridge.inbound.CallerTokenValidator;
 import dev.entrabridge.policy.CallerPolicy;
 
@@ -97,7 +94,7 @@ public final class BridgeEndpoint {
             api = path.api().orElse(null);
             return route(request, path, route, correlationId);
         } catch (RuntimeException e) {
-            RequestRefused refused = refusal(e);
+            RequestRefused refused = Problems.refusal(e);
             if (isTokenRoute(route) && !refused.isAudited()) {
                 audit.rejected(request, api, refused, correlationId, Duration.between(start, clock.instant()));
             }
@@ -187,35 +184,6 @@ public final class BridgeEndpoint {
     private static boolean isTokenRoute(String route) {
         return route != null && (route.startsWith("authorizationheader") || route.startsWith("downstreamapi")
                 || route.equals("token"));
-    }
-
-    private static RequestRefused refusal(RuntimeException e) {
-        if (e instanceof RequestRefused) {
-            return (RequestRefused) e;
-        }
-        if (e instanceof CallerAuthenticationException) {
-            CallerAuthenticationException c = (CallerAuthenticationException) e;
-            if (c.reason() == CallerAuthenticationException.Reason.ISSUER_UNAVAILABLE) {
-                return RequestRefused.of(503, c.code(), c.getMessage(), "Retry shortly; the token issuer's keys could not be fetched.");
-            }
-            return new RequestRefused(401, c.code(), c.getMessage(), "Present a current token from a trusted issuer, "
-                    + "for the expected audience.", null, null, Map.of("WWW-Authenticate",
-                    "Bearer realm=\"entra-agent-bridge\", error=\"invalid_token\""));
-        }
-        if (e instanceof DownstreamException) {
-            DownstreamException d = (DownstreamException) e;
-            return RequestRefused.of(d.reason().httpStatus(), d.code(), d.getMessage(),
-                    d.reason().httpStatus() == 403 ? "Call a path the API's allowlist contains, or ask the operator to extend it."
-                            : d.reason().httpStatus() >= 500 ? "Retry later; if it persists, check the API's base URL and health."
-                            : "Fix the request as described.");
-        }
-        if (e instanceof AgentTokenException) {
-            return Problems.refusal((AgentTokenException) e);
-        }
-        // A defect of ours: say so without details (they could carry anything) and keep the id to find it.
-        LOG.log(System.Logger.Level.ERROR, "event=endpoint_failure error={0}", e.getClass().getName());
-        return RequestRefused.of(500, "BRIDGE_INTERNAL_ERROR", "The bridge failed unexpectedly.",
-                "Report the correlationId to the operator.");
     }
 
     /** Wires the endpoint once per process; only the token provider, policy and audit log are required. */

@@ -2,7 +2,9 @@ package dev.entrabridge.endpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entrabridge.downstream.DownstreamException;
 import dev.entrabridge.entra.AgentTokenException;
+import dev.entrabridge.inbound.CallerAuthenticationException;
 import dev.entrabridge.entra.Diagnosis;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import java.util.Map;
 final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad request"),
             Map.entry(401, "Not authenticated"),
@@ -65,6 +68,36 @@ final class Problems {
     private static boolean isThrottling(Diagnosis diagnosis) {
         String code = diagnosis.code();
         return code.contains("429") || code.toUpperCase(java.util.Locale.ROOT).contains("THROTTL");
+    }
+
+    /** Any failure a route raised, as the refusal to render; an unexpected one is a 500 without details. */
+    static RequestRefused refusal(RuntimeException e) {
+        if (e instanceof RequestRefused) {
+            return (RequestRefused) e;
+        }
+        if (e instanceof CallerAuthenticationException) {
+            CallerAuthenticationException c = (CallerAuthenticationException) e;
+            if (c.reason() == CallerAuthenticationException.Reason.ISSUER_UNAVAILABLE) {
+                return RequestRefused.of(503, c.code(), c.getMessage(), "Retry shortly; the token issuer's keys could not be fetched.");
+            }
+            return new RequestRefused(401, c.code(), c.getMessage(), "Present a current token from a trusted issuer, "
+                    + "for the expected audience.", null, null, Map.of("WWW-Authenticate",
+                    "Bearer realm=\"entra-agent-bridge\", error=\"invalid_token\""));
+        }
+        if (e instanceof DownstreamException) {
+            DownstreamException d = (DownstreamException) e;
+            return RequestRefused.of(d.reason().httpStatus(), d.code(), d.getMessage(),
+                    d.reason().httpStatus() == 403 ? "Call a path the API's allowlist contains, or ask the operator to extend it."
+                            : d.reason().httpStatus() >= 500 ? "Retry later; if it persists, check the API's base URL and health."
+                            : "Fix the request as described.");
+        }
+        if (e instanceof AgentTokenException) {
+            return Problems.refusal((AgentTokenException) e);
+        }
+        // A defect of ours: say so without details (they could carry anything) and keep the id to find it.
+        LOG.log(System.Logger.Level.ERROR, "event=endpoint_failure error={0}", e.getClass().getName());
+        return RequestRefused.of(500, "BRIDGE_INTERNAL_ERROR", "The bridge failed unexpectedly.",
+                "Report the correlationId to the operator.");
     }
 
     /** The refusal for a token the core could not obtain. */
