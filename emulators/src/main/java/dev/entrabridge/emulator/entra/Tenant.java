@@ -29,6 +29,8 @@ public final class Tenant {
     private final Map<String, ResourceApp> resources = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Set<String>>> appRoleGrants = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Set<String>>> consents = new ConcurrentHashMap<>();
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Set<String> publicClients = ConcurrentHashMap.newKeySet();
 
     Tenant(String id, Clock clock) {
         this.id = id;
@@ -91,6 +93,36 @@ public final class Tenant {
         DirectoryUser user = new DirectoryUser(objectId, userPrincipalName);
         users.put(objectId, user);
         return user;
+    }
+
+    /** Sets a user's password, enabling the password (ROPC) grant for them — a demo and test convenience. */
+    public Tenant password(String userObjectId, String password) {
+        if (!users.containsKey(userObjectId)) {
+            throw new IllegalArgumentException("register the user " + userObjectId + " before setting a password");
+        }
+        passwords.put(userObjectId, password);
+        return this;
+    }
+
+    /** Registers a public client application (no credential) that may use the password grant. */
+    public Tenant publicClient(String appId) {
+        publicClients.add(appId);
+        return this;
+    }
+
+    Optional<String> findPublicClient(String appId) {
+        return publicClients.contains(appId) ? Optional.of(appId) : Optional.empty();
+    }
+
+    boolean passwordMatches(String userObjectId, String password) {
+        String expected = passwords.get(userObjectId);
+        return expected != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Optional<DirectoryUser> findUserByUpn(String userPrincipalName) {
+        return users.values().stream().filter(u -> u.userPrincipalName().equalsIgnoreCase(userPrincipalName)).findFirst();
     }
 
     /** The resource application with this identifier URI (e.g. {@code https://graph.microsoft.com}), created on first use. */

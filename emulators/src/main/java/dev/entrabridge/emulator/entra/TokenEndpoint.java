@@ -32,6 +32,7 @@ final class TokenEndpoint {
     private final ClientAuthentication authentication;
     private final AgentTokens agentTokens;
     private final EntraEmulator settings;
+    private final PasswordGrant passwordGrant;
 
     TokenEndpoint(Directory directory, Clock clock, TokenIssuer issuer, ClientAuthentication authentication,
                   EntraEmulator settings) {
@@ -41,6 +42,7 @@ final class TokenEndpoint {
         this.authentication = authentication;
         this.agentTokens = new AgentTokens(issuer);
         this.settings = settings;
+        this.passwordGrant = new PasswordGrant(settings);
     }
 
     EmulatorResponse handle(RecordedRequest request, String tenantSegment) {
@@ -73,6 +75,10 @@ final class TokenEndpoint {
             throw EntraError.unsupportedGrantType(82001, "The grant type '" + TOKEN_EXCHANGE_GRANT + "' is not supported"
                     + " for agent identities. Use client_credentials with fmi_path for the blueprint token, then a"
                     + " client_assertion for the agent identity.");
+        }
+        if ("password".equals(grant)) {
+            // A public client: no client credential to authenticate.
+            return passwordGrant.issue(tenant, request);
         }
         AuthenticatedClient client = authentication.authenticate(tenant, tenantSegment, request);
         ScopeRequest scopes = ScopeRequest.parse(request.formParam("scope").orElse(null));

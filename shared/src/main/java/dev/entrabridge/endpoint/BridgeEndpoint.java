@@ -1,0 +1,271 @@
+package dev.entrabridge.endpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entrabridge.audit.AuditLog;
+import dev.entrabridge.config.AgentDefinition;
+import dev.entrabridge.config.DownstreamApi;
+import dev.entrabridge.downstream.DownstreamCaller;
+import dev.entrabridge.entra.AgentTokenProvider;
+import dev.entrabridge.inbound.Caller;
+import dev.entrabridge.inbound.CallerTokenValidator;
+import dev.entrabridge.policy.CallerPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The bridge's HTTP contract, framework-neutral: one {@link BridgeRequest} in, one
+ * {@link BridgeResponse} out. Routes are those of Microsoft's Entra SDK for AgentID sidecar plus
+ * {@code POST /token}; every refusal is {@code application/problem+json} with a code and a remedy,
+ * never a 500 for bad input and never a token. Thread-safe; build one per process.
+ */
+public final class BridgeEndpoint {
+
+    /** Request bodies above this are refused with 413; adapters read at most one byte more. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(BridgeEndpoint.class.getName());
+
+    private final ApiCatalog apis;
+    private final SidecarRoutes sidecar;
+    private final TokenRoute token;
+    private final TokenAudit audit;
+    private final CallerTokenValidator validateTokens;
+    private final HealthSummary health;
+    private final Clock clock;
+
+    private BridgeEndpoint(Builder b) {
+        Objects.requireNonNull(b.tokens, "tokens: the AgentTokenProvider of the core");
+        Objects.requireNonNull(b.policy, "policy: a CallerPolicy (CallerPolicy.denyAll() refuses everything)");
+        Objects.requireNonNull(b.audit, "audit: an AuditLog");
+        this.clock = b.clock;
+        this.apis = new ApiCatalog(b.apis);
+        AgentDirectory agents = new AgentDirectory(b.agents);
+        this.audit = new TokenAudit(b.audit, b.blueprint, agents);
+        TokenIssuance issuance = new TokenIssuance(b.tokens, b.policy, agents, audit, clock);
+        this.sidecar = new SidecarRoutes(apis, issuance, b.userTokens, b.downstream);
+        this.token = new TokenRoute(apis, issuance, b.callerTokens, clock);
+        this.validateTokens = b.userTokens != null ? b.userTokens : b.callerTokens;
+        this.health = b.health;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Serves one request. Never throws: every failure becomes a problem response. */
+    public BridgeResponse handle(BridgeRequest request) {
+        return handle(() -> request);
+    }
+
+    /**
+     * Serves one request whose mapping from the adapter's own type may itself refuse it — a query
+     * string that is not valid UTF-8 ({@link FormDecoding#decode}), a peer the adapter does not admit
+     * ({@link RequestRefused#forbidden}) — so those refusals get the same problem body as any other.
+     */
+    public BridgeResponse handle(Supplier<BridgeRequest> mapping) {
+        String correlationId = UUID.randomUUID().toString();
+        BridgeRequest request;
+        try {
+            request = mapping.get();
+        } catch (RequestRefused e) {
+            return Problems.render(e, correlationId);
+        }
+        Instant start = clock.instant();
+        String route = null;
+        String api = null;
+        try {
+            if (request.bodyLength() > MAX_BODY_BYTES) {
+                throw RequestRefused.of(413, "BRIDGE_BODY_TOO_LARGE",
+                        "The request body is larger than " + MAX_BODY_BYTES + " bytes.", "Send a smaller body.");
+            }
+            RoutePath path = RoutePath.parse(request.path());
+            route = path.route().toLowerCase(Locale.ROOT);
+            api = path.api().orElse(null);
+            return route(request, path, route, correlationId);
+        } catch (RuntimeException e) {
+            RequestRefused refused = Problems.refusal(e);
+            if (isTokenRoute(route) && !refused.isAudited()) {
+                audit.rejected(request, api, refused, correlationId, Duration.between(start, clock.instant()));
+            }
+            return Problems.render(refused, correlationId);
+        }
+    }
+
+    private BridgeResponse route(BridgeRequest request, RoutePath path, String route, String correlationId) {
+        switch (route) {
+            case "healthz":
+                requireMethod(request, "GET", path, false);
+                return health();
+            case "validate":
+                requireMethod(request, "GET", path, false);
+                return validate(request);
+            case "authorizationheaderunauthenticated":
+            case "authorizationheader":
+                requireMethod(request, "GET", path, true);
+                return sidecar.authorizationHeader(request, caller(request), path.api().orElseThrow(),
+                        route.equals("authorizationheader"), correlationId);
+            case "downstreamapiunauthenticated":
+            case "downstreamapi":
+                requireMethod(request, "POST", path, true);
+                return sidecar.downstreamApi(request, caller(request), path.api().orElseThrow(),
+                        route.equals("downstreamapi"), correlationId);
+            case "token":
+                requireMethod(request, "POST", path, false);
+                return token.handle(request, correlationId);
+            default:
+                throw RequestRefused.of(404, "BRIDGE_UNKNOWN_ROUTE",
+                        "No route '/" + QueryParameters.printable(path.route()) + "'.",
+                        "Use /AuthorizationHeaderUnauthenticated/{api}, /AuthorizationHeader/{api}, /DownstreamApiUnauthenticated/{api}, "
+                                + "/DownstreamApi/{api}, /Validate, /token or /healthz.");
+        }
+    }
+
+    private static void requireMethod(BridgeRequest request, String method, RoutePath path, boolean needsApi) {
+        if (!request.method().equals(method)) {
+            throw RequestRefused.of(405, "BRIDGE_METHOD_NOT_ALLOWED",
+                    "/" + path.route() + " answers " + method + ", not " + QueryParameters.printable(request.method()) + ".",
+                    "Send " + method + ".").withHeader("Allow", method);
+        }
+        if (needsApi != path.api().isPresent()) {
+            throw RequestRefused.of(404, "BRIDGE_UNKNOWN_ROUTE",
+                    needsApi ? "/" + path.route() + " needs an API name: /" + path.route() + "/{api}."
+                            : "/" + path.route() + " takes no further path segment.",
+                    needsApi ? "Name a configured API, e.g. /" + path.route() + "/graph." : "Call /" + path.route() + ".");
+        }
+    }
+
+    private static Caller caller(BridgeRequest request) {
+        return request.authenticatedCaller().orElseThrow(() -> RequestRefused.unauthenticated(
+                "The caller is not authenticated.", "Call from an allowed peer or present a token from a trusted issuer."));
+    }
+
+    private BridgeResponse health() {
+        ObjectNode body = JSON.createObjectNode().put("status", "Healthy");
+        try {
+            Map<String, Object> summary = health.summary();
+            if (!summary.isEmpty()) {
+                body.set("health", JSON.valueToTree(summary));
+            }
+        } catch (RuntimeException e) {
+            // Liveness must not depend on the report: say it is missing, stay 200.
+            LOG.log(System.Logger.Level.WARNING, "event=health_summary_failed error={0}", e.getClass().getName());
+            body.putObject("health").put("summary", "unavailable");
+        }
+        return BridgeResponse.json(200, body.toString()).withHeader("Cache-Control", "no-store");
+    }
+
+    private BridgeResponse validate(BridgeRequest request) {
+        if (!request.query().isEmpty()) {
+            throw RequestRefused.badRequest("BRIDGE_UNKNOWN_PARAMETER", "/Validate takes no query parameters.",
+                    "Send only the Authorization header.");
+        }
+        String bearer = BearerToken.from(request);
+        if (validateTokens == null) {
+            throw RequestRefused.unauthenticated("No trusted token issuer is configured, so no token can be validated.",
+                    "Ask the operator to configure the trusted issuers (e.g. your tenant with the blueprint as audience).");
+        }
+        Caller caller = validateTokens.validate(bearer);
+        ObjectNode body = JSON.createObjectNode().put("protocol", "Bearer").put("token", bearer);
+        body.set("claims", JSON.valueToTree(caller.claims()));
+        return BridgeResponse.json(200, body.toString()).noStore();
+    }
+
+    private static boolean isTokenRoute(String route) {
+        return route != null && (route.startsWith("authorizationheader") || route.startsWith("downstreamapi")
+                || route.equals("token"));
+    }
+
+    /** Wires the endpoint once per process; only the token provider, policy and audit log are required. */
+    public static final class Builder {
+        private AgentTokenProvider tokens;
+        private CallerPolicy policy;
+        private AuditLog audit;
+        private Collection<DownstreamApi> apis = List.of();
+        private Collection<AgentDefinition> agents = List.of();
+        private String blueprint;
+        private CallerTokenValidator callerTokens;
+        private CallerTokenValidator userTokens;
+        private DownstreamCaller downstream;
+        private HealthSummary health = HealthSummary.LIVENESS_ONLY;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder tokens(AgentTokenProvider value) {
+            tokens = value;
+            return this;
+        }
+
+        public Builder policy(CallerPolicy value) {
+            policy = value;
+            return this;
+        }
+
+        public Builder audit(AuditLog value) {
+            audit = value;
+            return this;
+        }
+
+        public Builder apis(Collection<DownstreamApi> value) {
+            apis = List.copyOf(value);
+            return this;
+        }
+
+        public Builder agents(Collection<AgentDefinition> value) {
+            agents = List.copyOf(value);
+            return this;
+        }
+
+        /** The blueprint appId, for the audit log. */
+        public Builder blueprint(String value) {
+            blueprint = value;
+            return this;
+        }
+
+        /** Validates RFC 8693 subject tokens on {@code /token}; without it token exchange is refused. */
+        public Builder callerTokens(CallerTokenValidator value) {
+            callerTokens = value;
+            return this;
+        }
+
+        /**
+         * Validates users' tokens on the on-behalf-of routes and {@code /Validate} (typically your tenant's
+         * issuer with the blueprint as audience); without it Entra alone judges the user token.
+         */
+        public Builder userTokens(CallerTokenValidator value) {
+            userTokens = value;
+            return this;
+        }
+
+        public Builder downstream(DownstreamCaller value) {
+            downstream = value;
+            return this;
+        }
+
+        public Builder health(HealthSummary value) {
+            health = Objects.requireNonNull(value, "health");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public BridgeEndpoint build() {
+            return new BridgeEndpoint(this);
+        }
+    }
+}

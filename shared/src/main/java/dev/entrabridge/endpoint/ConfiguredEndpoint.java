@@ -1,0 +1,108 @@
+package dev.entrabridge.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.ConfigException;
+import dev.entrabridge.downstream.DownstreamCaller;
+import dev.entrabridge.downstream.DownstreamLimits;
+import dev.entrabridge.inbound.CallerTokenValidator;
+import dev.entrabridge.inbound.TrustedIssuer;
+import dev.entrabridge.policy.CallerPolicy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wires a {@link BridgeEndpoint} from the bridge configuration, the same way in every deployment:
+ * APIs and agents from the config, the caller policy from {@code BRIDGE_POLICY} (deny-all when
+ * absent), RFC 8693 caller issuers from {@code BRIDGE_CALLERS}, and user tokens validated against
+ * the configured tenant with the blueprint as audience (keys fetched through the Entra endpoint
+ * override when one is set, exactly like the token requests).
+ */
+public final class ConfiguredEndpoint {
+
+    private ConfiguredEndpoint() {
+    }
+
+    /**
+     * @param outbound the HTTP client for JWKS and downstream calls (redirects off, the configured CA bundle)
+     * @return a builder with everything but the token provider and audit log set
+     */
+    public static BridgeEndpoint.Builder builder(BridgeConfig config, HttpClient outbound) {
+        return BridgeEndpoint.builder()
+                .apis(config.apis().values())
+                .agents(config.agents().values())
+                .blueprint(config.blueprintClientId())
+                .policy(policy(config.policy()))
+                .callerTokens(callerIssuers(config.callers()).map(issuers ->
+                        CallerTokenValidator.builder().trust(issuers).httpClient(outbound).build()).orElse(null))
+                .userTokens(CallerTokenValidator.builder().trust(tenantIssuer(config)).httpClient(outbound).build())
+                .downstream(new DownstreamCaller(outbound, DownstreamLimits.defaults()));
+    }
+
+    /** Whether a policy is configured; without one every token request is refused (default deny). */
+    public static boolean hasPolicy(BridgeConfig config) {
+        return config.policy() != null && !config.policy().isMissingNode() && !config.policy().isNull();
+    }
+
+    static CallerPolicy policy(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return CallerPolicy.denyAll();
+        }
+        return CallerPolicy.fromJson(node.toString());
+    }
+
+    /** The tenant's own v2 issuer, for users' tokens aimed at the blueprint ({@code /AuthorizationHeader}, {@code /Validate}). */
+    static TrustedIssuer tenantIssuer(BridgeConfig config) {
+        String issuer = config.authorityHost() + "/" + config.tenantId() + "/v2.0";
+        URI keysHost = config.http().endpointOverride().orElse(config.authorityHost());
+        URI jwks = URI.create(keysHost.toString().replaceAll("/+$", "") + "/" + config.tenantId() + "/discovery/v2.0/keys");
+        return TrustedIssuer.withJwks(issuer, Set.of(config.blueprintClientId(), "api://" + config.blueprintClientId()), jwks);
+    }
+
+    /**
+     * Reads {@code BRIDGE_CALLERS} / the file's {@code callers}:
+     * {@code {"trustedIssuers":[{"issuer":"https://…","audiences":["…"],"jwksUri":"https://…"?}]}}.
+     */
+    static Optional<List<TrustedIssuer>> callerIssuers(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode issuers = node.path("trustedIssuers");
+        Iterator<String> fields = node.fieldNames();
+        while (fields.hasNext()) {
+            String field = fields.next();
+            if (!field.equals("trustedIssuers")) {
+                throw new ConfigException("BRIDGE_CALLERS", "has an unknown field '" + field
+                        + "': write {\"trustedIssuers\":[{\"issuer\":…,\"audiences\":[…]}]}");
+            }
+        }
+        if (!issuers.isArray()) {
+            throw new ConfigException("BRIDGE_CALLERS", "needs \"trustedIssuers\": an array of {\"issuer\":…,\"audiences\":[…],\"jwksUri\":…}");
+        }
+        List<TrustedIssuer> result = new ArrayList<>();
+        for (int i = 0; i < issuers.size(); i++) {
+            JsonNode n = issuers.get(i);
+            String at = "trustedIssuers[" + i + "]";
+            if (!n.path("issuer").isTextual()) {
+                throw new ConfigException("BRIDGE_CALLERS", at + ".issuer is missing: set it to the exact https issuer URL");
+            }
+            Set<String> audiences = new LinkedHashSet<>();
+            n.path("audiences").forEach(a -> audiences.add(a.asText()));
+            try {
+                result.add(n.path("jwksUri").isTextual()
+                        ? TrustedIssuer.withJwks(n.get("issuer").asText(), audiences, URI.create(n.get("jwksUri").asText()))
+                        : TrustedIssuer.discovered(n.get("issuer").asText(), audiences));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("BRIDGE_CALLERS", at + ": " + e.getMessage());
+            }
+        }
+        return result.isEmpty() ? Optional.empty() : Optional.of(result);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.entrabridge.sidecar;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The copy-paste walkthrough {@code --demo} prints: plain {@code curl} (and {@code sed} to pick a
+ * field out of JSON), nothing else to install. Every command is run as printed by the demo test.
+ */
+final class DemoInstructions {
+
+    private DemoInstructions() {
+    }
+
+    /** The commands alone, in order, exactly as printed (one shell line each). */
+    static List<String> commands(URI sidecar, URI entra, Path caFile) {
+        String s = sidecar.toString();
+        String tokenUrl = entra + "/" + DemoTenant.TENANT_ID + "/oauth2/v2.0/token";
+        return List.of(
+                "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent'",
+                "curl -s -X POST '" + s + "/DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent"
+                        + "&optionsOverride.RelativePath=/v1.0/users'",
+                "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent"
+                        + "&AgentUsername=" + DemoTenant.AGENT_USER_UPN + "'",
+                "USER_TOKEN=$(curl -s --cacert '" + caFile + "' '" + tokenUrl + "' -d grant_type=password"
+                        + " -d client_id=" + DemoTenant.DEMO_CLIENT + " -d username=" + DemoTenant.DEMO_USER_UPN
+                        + " -d password=" + DemoTenant.DEMO_USER_PASSWORD
+                        + " -d scope=api://" + DemoTenant.BLUEPRINT + "/.default"
+                        + " | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')",
+                "curl -s -H \"Authorization: Bearer $USER_TOKEN\" '" + s + "/AuthorizationHeader/graph?AgentIdentity=mail-agent'",
+                "curl -s -X POST -H \"Authorization: Bearer $USER_TOKEN\" '" + s
+                        + "/DownstreamApi/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=/v1.0/me'",
+                "curl -s -i '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=calendar-agent'");
+    }
+
+    static String text(URI sidecar, URI entra, URI graph, Path caFile) {
+        List<String> c = commands(sidecar, entra, caFile);
+        return String.join("\n",
+                "",
+                "Entra Agent Bridge demo: the sidecar listens on " + sidecar + ".",
+                "Emulated here, on loopback: Entra tenant " + DemoTenant.TENANT_ID + " at " + entra + ",",
+                "AWS STS (the blueprint's only credential: the role " + DemoTenant.ROLE_ARN + " via a federated",
+                "identity credential), and Microsoft Graph at " + graph + ". Their CA: " + caFile,
+                "Agents: mail-agent (" + DemoTenant.MAIL_AGENT + ", allowed) and calendar-agent ("
+                        + DemoTenant.CALENDAR_AGENT + ", not granted by the policy).",
+                "",
+                "Paste these into another terminal (one audit line per token appears below as you do):",
+                "",
+                "# 1. An agent token for Graph, exactly as a client of Microsoft's sidecar asks for one:",
+                c.get(0),
+                "",
+                "# 2. Call Graph through the sidecar with the agent's token (it never leaves the sidecar):",
+                c.get(1),
+                "",
+                "# 3. The agent's own user account (agent user flow):",
+                c.get(2),
+                "",
+                "# 4. Sign in as the demo person " + DemoTenant.DEMO_USER_UPN + " at the emulated tenant; keep the token:",
+                c.get(3),
+                "",
+                "# 5. The agent acting on behalf of that person (on-behalf-of), then Graph /me as that person:",
+                c.get(4),
+                c.get(5),
+                "",
+                "# 6. Refused: the policy does not grant calendar-agent to local callers (403, and why):",
+                c.get(6),
+                "",
+                "Stop with Ctrl+C.",
+                "");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.entrabridge.sidecar;
+
+import dev.entrabridge.audit.AuditLog;
+import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.endpoint.BridgeEndpoint;
+import dev.entrabridge.endpoint.ConfiguredEndpoint;
+import dev.entrabridge.entra.AgentTokenService;
+import dev.entrabridge.http.OutboundHttpClients;
+import dev.entrabridge.policy.PolicyConfigException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar entra-agent-bridge-sidecar.jar [--demo] [--port N] [--bind A] [--config F]}: reads
+ * the bridge configuration (environment, optionally a JSON file), serves the HTTP contract, and
+ * drains in-flight requests on SIGTERM. With {@code --demo} it first starts the emulators and
+ * configures itself for them.
+ */
+public final class SidecarMain {
+
+    static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private SidecarMain() {
+    }
+
+    public static void main(String[] args) {
+        // One line per log record on stderr; stdout carries the audit lines.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        // The JDK server's own limits (seconds): a client that trickles its request or never reads the
+        // answer is cut off instead of holding a worker.
+        System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        System.setProperty("sun.net.httpserver.maxRspTime", "30");
+        SidecarOptions options;
+        try {
+            options = SidecarOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            Running running = start(options, System.getenv(), System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Plain stderr: java.util.logging resets its handlers in its own shutdown hook.
+                System.err.println("entra-agent-bridge sidecar stopping: draining admitted requests (up to "
+                        + DRAIN.toSeconds() + " s)");
+                running.close();
+                System.err.println("entra-agent-bridge sidecar stopped");
+            }, "sidecar-shutdown"));
+        } catch (IllegalArgumentException | PolicyConfigException e) {
+            // ConfigException (an IllegalArgumentException) and policy errors: the message names what to set.
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("cannot listen on " + options.bind() + ":" + options.port() + " (" + e.getMessage()
+                    + "): is another sidecar running? Pick another port with --port.");
+            System.exit(1);
+        }
+    }
+
+    /** A started sidecar (and, in demo mode, its emulators); {@link #close()} drains and stops both. */
+    record Running(SidecarServer server, DemoTenant demo) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop(DRAIN);
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        DemoTenant demo = null;
+        if (options.demo()) {
+            demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
+            env = demo.environment();
+        }
+        if (options.config().isPresent()) {
+            env.put("BRIDGE_CONFIG_FILE", options.config().get().toString());
+        }
+        BridgeConfig config = BridgeConfig.fromEnvironment(env);
+        if (!ConfiguredEndpoint.hasPolicy(config)) {
+            System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
+                    + "will be refused with 403 until one grants callers their agents");
+        }
+        BridgeEndpoint endpoint = ConfiguredEndpoint.builder(config, OutboundHttpClients.create(config.http()))
+                .tokens(AgentTokenService.create(config))
+                .audit(new AuditLog(out::println, Clock.systemUTC()))
+                .build();
+        PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
+        SidecarServer server;
+        try {
+            server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.workers(), endpoint, peers)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            if (demo != null) {
+                demo.close();
+            }
+            throw e;
+        }
+        out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
+                + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
+        if (demo != null) {
+            out.println(DemoInstructions.text(server.baseUrl(), demo.entraBaseUrl(), demo.graphBaseUrl(), demo.caFile()));
+        }
+        out.flush();
+        return new Running(server, demo);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.entrabridge.sidecar;
+
+import dev.entrabridge.endpoint.contract.ContractTarget.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --config FILE}: the whole configuration from JSON, only the AWS keys from the environment. */
+class ConfigFileIT {
+
+    private DemoTenant world;
+    private SidecarMain.Running sidecar;
+
+    @AfterEach
+    void stop() {
+        if (sidecar != null) {
+            sidecar.server().stop(java.time.Duration.ZERO);
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void aSidecarConfiguredByFileIssuesTokensAndAppliesItsPolicy() throws Exception {
+        Path dir = Files.createTempDirectory("sidecar-config");
+        world = DemoTenant.start(Clock.systemUTC(), dir);
+        Map<String, String> env = world.environment();
+        Path file = dir.resolve("bridge.json");
+        Files.writeString(file, "{"
+                + "\"tenantId\":\"" + DemoTenant.TENANT_ID + "\","
+                + "\"blueprintClientId\":\"" + DemoTenant.BLUEPRINT + "\","
+                + "\"credential\":{\"source\":\"aws-sts\",\"awsRegion\":\"us-east-1\",\"stsEndpoint\":\"" + world.stsEndpoint() + "\"},"
+                + "\"http\":{\"entraEndpointOverride\":\"" + world.entraBaseUrl() + "\",\"trustedCaFile\":\"" + world.caFile() + "\"},"
+                + "\"agents\":{\"mail-agent\":{\"agentIdentity\":\"" + DemoTenant.MAIL_AGENT + "\"}},"
+                + "\"apis\":{\"graph\":{\"baseUrl\":\"" + world.graphBaseUrl() + "\",\"scopes\":[\"https://graph.microsoft.com/.default\"],"
+                + "\"allowedPaths\":[\"/v1.0/users\"]}},"
+                + "\"policy\":{\"rules\":[{\"name\":\"file-rule\",\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"mail-agent\"],"
+                + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}"
+                + "}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0", "--config", file.toString()),
+                Map.of("AWS_ACCESS_KEY_ID", env.get("AWS_ACCESS_KEY_ID"), "AWS_SECRET_ACCESS_KEY", env.get("AWS_SECRET_ACCESS_KEY")),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        Response ok = RawHttp.send(sidecar.server().baseUrl(), "GET",
+                "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent", Map.of(), new byte[0]);
+        Response onBehalf = RawHttp.send(sidecar.server().baseUrl(), "GET",
+                "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent&AgentUsername=someone@contoso.onmicrosoft.com",
+                Map.of(), new byte[0]);
+
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).startsWith("{\"authorizationHeader\":\"Bearer ey");
+        assertThat(onBehalf.status()).isEqualTo(403);
+        assertThat(onBehalf.body()).contains("POLICY_DENIED");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"rule\":\"file-rule\"");
+    }
+}

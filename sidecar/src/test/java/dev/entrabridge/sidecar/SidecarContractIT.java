@@ -1,0 +1,196 @@
+package dev.entrabridge.sidecar;
+
+import dev.entrabridge.emulator.http.EmulatorTls;
+import dev.entrabridge.emulator.http.Fault;
+import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
+import dev.entrabridge.endpoint.contract.ContractFixture;
+import dev.entrabridge.endpoint.contract.ContractTarget;
+import dev.entrabridge.endpoint.contract.HttpContractSuite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * The HTTP contract suite against the real sidecar over a socket, with the real core behind it and
+ * the demo's emulated world (Entra, AWS STS as the blueprint's credential, Graph), plus a disabled
+ * agent and a trusted and an untrusted caller issuer for token exchange.
+ */
+class SidecarContractIT extends HttpContractSuite {
+
+    private static final String RETIRED_AGENT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    private static final String CALLER_AUDIENCE = "api://entra-agent-bridge";
+    private static final List<String> STDOUT = new CopyOnWriteArrayList<>();
+    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
+
+    private static DemoTenant demo;
+    private static OidcIssuerEmulator workloads;
+    private static OidcIssuerEmulator strangers;
+    private static SidecarMain.Running sidecar;
+    private static Handler logCapture;
+    private static ContractTarget target;
+
+    @BeforeAll
+    static void startSidecar() throws IOException {
+        Clock clock = Clock.systemUTC();
+        demo = DemoTenant.start(clock, Files.createTempDirectory("sidecar-contract"));
+        demo.tenant().agentIdentity(RETIRED_AGENT, DemoTenant.BLUEPRINT).enabled(false);
+        workloads = OidcIssuerEmulator.start("workloads", clock);
+        strangers = OidcIssuerEmulator.start("strangers", clock);
+
+        Map<String, String> env = new java.util.LinkedHashMap<>(demo.environment());
+        env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + ",retired-agent=" + RETIRED_AGENT);
+        env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
+        env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[{\"issuer\":\"" + workloads.issuer() + "\",\"audiences\":[\""
+                + CALLER_AUDIENCE + "\"],\"jwksUri\":\"" + workloads.jwksUri() + "\"}]}");
+        env.put("BRIDGE_POLICY", "{\"rules\":["
+                + "{\"name\":\"local\",\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"mail-agent\",\"retired-agent\"],"
+                + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]},"
+                + "{\"name\":\"workload-1\",\"caller\":{\"kind\":\"jwt\",\"issuer\":\"" + workloads.issuer()
+                + "\",\"subject\":\"workload-1\"},\"agents\":[\"mail-agent\"],\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
+
+        logCapture = new Handler() {
+            private final SimpleFormatter format = new SimpleFormatter();
+
+            @Override
+            public void publish(LogRecord record) {
+                LOGS.add(format.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(logCapture);
+        PrintStream out = new PrintStream(new LineSink(STDOUT), true, StandardCharsets.UTF_8);
+        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env, out);
+        URI base = sidecar.server().baseUrl();
+        HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
+
+        ContractFixture fixture = new ContractFixture("graph", URI.create(demo.graphBaseUrl() + "/v1.0/users"),
+                "/v1.0/users", "/v1.0/me", "/v1.0/groups", "mail-agent", DemoTenant.MAIL_AGENT,
+                "calendar-agent", "retired-agent", DemoTenant.AGENT_USER_ID, DemoTenant.AGENT_USER_UPN, DemoTenant.BLUEPRINT,
+                () -> demo.entra().mintUserToken(DemoTenant.TENANT_ID, DemoTenant.DEMO_USER_ID, DemoTenant.BLUEPRINT,
+                        java.util.Set.of("access_as_user"), Duration.ofMinutes(30)),
+                () -> workloads.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)),
+                () -> strangers.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)));
+        target = new ContractTarget() {
+            @Override
+            public Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+                return RawHttp.send(base, method, pathAndQuery, headers, body);
+            }
+
+            @Override
+            public Response callDirectly(URI url, Map<String, String> headers) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+                headers.forEach(b::header);
+                try {
+                    HttpResponse<String> r = tls.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    return new Response(r.statusCode(), r.headers().map(), r.body());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public ContractFixture fixture() {
+                return fixture;
+            }
+
+            @Override
+            public List<String> auditLines() {
+                return STDOUT.stream().filter(l -> l.startsWith("{") && l.contains("\"event\":\"agent_token\"")).toList();
+            }
+
+            @Override
+            public List<String> logLines() {
+                List<String> all = new java.util.ArrayList<>(LOGS);
+                all.addAll(STDOUT);
+                return all;
+            }
+
+            @Override
+            public boolean injectEntraFailure(int status, Duration retryAfter) {
+                demo.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
+                        : new Fault.Status(status, retryAfter));
+                return true;
+            }
+        };
+    }
+
+    @AfterEach
+    void clearFaults() {
+        demo.entra().faults().reset();
+    }
+
+    @AfterAll
+    static void stopSidecar() {
+        Logger.getLogger("").removeHandler(logCapture);
+        sidecar.server().stop(Duration.ZERO);
+        demo.close();
+        workloads.close();
+        strangers.close();
+    }
+
+    @Override
+    protected ContractTarget target() {
+        return target;
+    }
+
+    /** Collects what the sidecar prints, line by line. */
+    private static final class LineSink extends java.io.OutputStream {
+        private final List<String> lines;
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        LineSink(List<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+    }
+
+    static List<String> lines(String text) {
+        return Arrays.asList(text.split("\n"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.entrabridge.sidecar;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SidecarOptionsTest {
+
+    @Test
+    void defaultsAreLoopbackPort7000() {
+        SidecarOptions options = SidecarOptions.parse();
+
+        assertThat(options.bind()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(7000);
+        assertThat(options.demo()).isFalse();
+        assertThat(options.config()).isEmpty();
+        assertThat(options.allowFrom()).isEmpty();
+        assertThat(options.workers()).isEqualTo(16);
+    }
+
+    @Test
+    void flagsAreReadAndMistakesNameTheFlag() {
+        SidecarOptions options = SidecarOptions.parse("--demo", "--port", "7100", "--bind", "0.0.0.0",
+                "--allow-from", "10.0.0.0/8", "--allow-from", "fd00::/8", "--workers", "4");
+
+        assertThat(options.port()).isEqualTo(7100);
+        assertThat(options.bind()).isEqualTo("0.0.0.0");
+        assertThat(options.allowFrom()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(options.workers()).isEqualTo(4);
+        assertThatThrownBy(() -> SidecarOptions.parse("--port", "70000")).hasMessageContaining("--port '70000'");
+        assertThatThrownBy(() -> SidecarOptions.parse("--port")).hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> SidecarOptions.parse("--config", "/no/such/file.json")).hasMessageContaining("--config");
+        assertThatThrownBy(() -> SidecarOptions.parse("--verbose")).hasMessageContaining("unknown argument '--verbose'");
+    }
+
+    @Test
+    void peerFilterAdmitsLoopbackAlwaysAndOnlyTheAllowedNetworks() throws Exception {
+        PeerFilter loopback = PeerFilter.loopbackOnly();
+        PeerFilter pods = PeerFilter.loopbackAnd(List.of("10.1.0.0/16", "fd00::/8"));
+
+        assertThat(loopback.admits(InetAddress.getByName("127.0.0.1"))).isTrue();
+        assertThat(loopback.admits(InetAddress.getByName("::1"))).isTrue();
+        assertThat(loopback.admits(InetAddress.getByName("10.1.2.3"))).isFalse();
+        assertThat(pods.admits(InetAddress.getByName("10.1.2.3"))).isTrue();
+        assertThat(pods.admits(InetAddress.getByName("10.2.0.1"))).isFalse();
+        assertThat(pods.admits(InetAddress.getByName("fd12::1"))).isTrue();
+        assertThat(pods.admits(InetAddress.getByName("fe80::1"))).isFalse();
+        assertThatThrownBy(() -> PeerFilter.loopbackAnd(List.of("10.0.0.0"))).hasMessageContaining("not a CIDR");
+        assertThatThrownBy(() -> PeerFilter.loopbackAnd(List.of("10.0.0.0/33"))).hasMessageContaining("prefix");
+    }
+}
