@@ -33,7 +33,6 @@ public final class GraphBlueprintDirectory implements BlueprintDirectory {
     private final String blueprintAppId;
     private final Supplier<String> graphToken;
     private final Duration timeout;
-    private JsonNode application;
 
     /**
      * @param http           the outbound transport (same trust and routing as the rest of the bridge)
@@ -89,11 +88,9 @@ public final class GraphBlueprintDirectory implements BlueprintDirectory {
         }
     }
 
-    private synchronized JsonNode application() throws DirectoryAccessException {
-        if (application == null) {
-            application = get("/beta/applications(appId='" + encode(blueprintAppId) + "')");
-        }
-        return application;
+    /** Fetched afresh on every call: a long-lived directory must never report yesterday's credentials. */
+    private JsonNode application() throws DirectoryAccessException {
+        return get("/beta/applications(appId='" + encode(blueprintAppId) + "')");
     }
 
     private JsonNode get(String path) throws DirectoryAccessException {
