@@ -1,0 +1,163 @@
+package dev.entrabridge.emulator.entra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.entrabridge.emulator.http.EmulatorTls;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static dev.entrabridge.emulator.entra.EntraFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metadata routes and the error wire shape, read with a plain HTTP client (the one request MSAL
+ * cannot make, the RFC 8693 grant, is also sent this way).
+ */
+class EntraEndpointsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static EntraEmulator entra;
+    private final HttpClient http = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext())
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void start() {
+        entra = EntraEmulator.start(Clock.systemUTC());
+        populate(entra);
+    }
+
+    @AfterAll
+    static void stop() {
+        entra.close();
+    }
+
+    @Test
+    void openIdConfigurationAndKeysVerifyTheTenantsTokens() throws Exception {
+        JsonNode config = JSON.readTree(get("/" + TENANT + "/v2.0/.well-known/openid-configuration").body());
+        assertThat(config.get("issuer").asText()).isEqualTo("https://login.microsoftonline.com/" + TENANT + "/v2.0");
+        assertThat(config.get("token_endpoint").asText()).isEqualTo(entra.tokenEndpoint(TENANT));
+        String jwksPath = URI.create(config.get("jwks_uri").asText()).getPath();
+
+        JWKSet keys = JWKSet.parse(get(jwksPath).body());
+        String token = entra.mintManagedIdentityToken(TENANT, USER, AGENT, EXCHANGE, Duration.ofMinutes(5));
+        SignedJWT jwt = SignedJWT.parse(token);
+
+        assertThat(jwt.verify(new RSASSAVerifier(keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey()))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(USER);
+    }
+
+    @Test
+    void instanceDiscoveryHasMsalsShape() throws Exception {
+        String authorize = URLEncoder.encode("https://login.microsoftonline.com/" + TENANT + "/oauth2/v2.0/authorize",
+                StandardCharsets.UTF_8);
+        JsonNode body = JSON.readTree(get("/common/discovery/instance?api-version=1.1&authorization_endpoint="
+                + authorize).body());
+
+        assertThat(body.get("tenant_discovery_endpoint").asText())
+                .isEqualTo("https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration");
+        assertThat(body.get("metadata").get(0).get("aliases").toString()).contains("login.microsoftonline.com",
+                "login.windows.net");
+    }
+
+    @Test
+    void tokenExchangeGrantIs82001InEntrasErrorShape() throws Exception {
+        String form = "grant_type=" + URLEncoder.encode(TokenEndpoint.TOKEN_EXCHANGE_GRANT, StandardCharsets.UTF_8)
+                + "&client_id=" + BLUEPRINT + "&client_secret=" + SECRET;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(entra.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("client-request-id", "6a1d1a3e-0000-4000-8000-00000000c0de")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(fieldNames(body)).isEqualTo(fieldNames(fixture("entra/error-70021.json")));
+        assertThat(body.get("error_codes").get(0).asLong()).isEqualTo(82001);
+        assertThat(body.get("correlation_id").asText()).isEqualTo("6a1d1a3e-0000-4000-8000-00000000c0de");
+        assertThat(body.get("error_description").asText())
+                .matches("AADSTS82001: .* Trace ID: [0-9a-f-]{36} Correlation ID: 6a1d1a3e-0000-4000-8000-00000000c0de"
+                        + " Timestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(body.get("error_uri").asText()).isEqualTo("https://login.microsoftonline.com/error?code=82001");
+    }
+
+    @Test
+    void wrongSecretBodyMatchesTheRecordedEntraResponse() throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + BLUEPRINT + "&client_secret=wrong&scope="
+                + URLEncoder.encode(EXCHANGE + "/.default", StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(entra.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode recorded = fixture("entra/error-7000215.json");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(body.get("error").asText()).isEqualTo(recorded.get("error").asText());
+        String recordedText = recorded.get("error_description").asText().replace("00000000-0000-0000-0000-00000000b1e9",
+                BLUEPRINT);
+        assertThat(body.get("error_description").asText()).startsWith(
+                recordedText.substring(0, recordedText.indexOf(" Trace ID:")));
+    }
+
+    @Test
+    void tokenResponseCarriesEntrasFieldsAndTheConfiguredLifetimes() throws Exception {
+        entra.tokenLifetime(Duration.ofHours(2)).refreshIn(Duration.ofMinutes(50));
+        try {
+            String form = "grant_type=client_credentials&client_id=" + BLUEPRINT + "&client_secret=" + SECRET
+                    + "&fmi_path=" + AGENT + "&scope=" + URLEncoder.encode(EXCHANGE + "/.default", StandardCharsets.UTF_8);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(entra.baseUrl() + "/contoso.onmicrosoft.com/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(fieldNames(body)).containsAll(fieldNames(fixture("entra/token-response.json"))).contains("scope");
+            assertThat(body.get("expires_in").asLong()).isEqualTo(7200);
+            assertThat(body.get("ext_expires_in").asLong()).isEqualTo(7200);
+            assertThat(body.get("refresh_in").asLong()).isEqualTo(3000);
+            assertThat(body.get("scope").asText()).isEqualTo(EXCHANGE + "/.default");
+            var claims = SignedJWT.parse(body.get("access_token").asText()).getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo(entra.issuer(TENANT));
+            assertThat(claims.getClaims()).containsKeys("iat", "nbf", "exp", "uti", "tid", "oid", "appid");
+        } finally {
+            entra.tokenLifetime(Duration.ofSeconds(3599)).refreshIn(Duration.ofSeconds(1799));
+        }
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(entra.baseUrl() + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode fixture(String name) throws Exception {
+        try (InputStream in = EntraEndpointsIT.class.getClassLoader().getResourceAsStream(name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
