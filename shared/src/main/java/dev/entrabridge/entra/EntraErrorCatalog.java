@@ -1,0 +1,108 @@
+package dev.entrabridge.entra;
+
+import dev.entrabridge.entra.Diagnosis.Category;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each Entra token-endpoint error code means and what to do about it (PROTOCOLS.md §8), worded
+ * so an operator can act without a stack trace. The remedies echo the seed's troubleshooting table:
+ * a 401 means wrong credentials or a missing FIC; an API rejecting a token means a missing scope or
+ * permission on the agent identity.
+ */
+final class EntraErrorCatalog {
+
+    private static final String FIC_REMEDY = "Make the blueprint's federated identity credential match the assertion "
+            + "exactly (issuer, subject, audience as reported by the health check); if it was just created, retry in a few minutes.";
+
+    private static final Map<Long, Diagnosis> BY_CODE = Map.ofEntries(
+            entry(70021, Category.CONFIGURATION,
+                    "No federated identity credential on the blueprint matches the assertion's issuer, subject and audience.",
+                    FIC_REMEDY),
+            entry(700211, Category.CONFIGURATION,
+                    "No federated identity credential matches the assertion's issuer, or leg 1 was sent to the wrong tenant.",
+                    "Set the FIC issuer to the assertion's exact iss and ENTRA_TENANT_ID to the agent identity's home tenant."),
+            entry(700212, Category.CONFIGURATION,
+                    "No federated identity credential matches the assertion's audience.",
+                    "Set the FIC audience to api://AzureADTokenExchange (or the sovereign cloud's) and mint assertions for it."),
+            entry(700213, Category.CONFIGURATION,
+                    "No federated identity credential matches the assertion's subject.",
+                    "Set the FIC subject to the assertion's exact sub (e.g. the role ARN); matching is case-sensitive."),
+            entry(7002137, Category.CONFIGURATION,
+                    "The assertion's subject does not match the federated identity credential (case-sensitive).",
+                    "Copy the assertion's sub exactly into the FIC subject, keeping its case."),
+            entry(7002138, Category.CONFIGURATION,
+                    "The assertion's subject does not match the federated identity credential (case-sensitive).",
+                    "Copy the assertion's sub exactly into the FIC subject, keeping its case."),
+            entry(700024, Category.CREDENTIAL,
+                    "The client assertion is outside its valid time range (stale assertion or T1).",
+                    "Mint a fresh assertion per exchange and check the host clock; the bridge already retried once with a new one."),
+            entry(700016, Category.CONFIGURATION,
+                    "The application was not found in the directory (wrong client id, or wrong tenant).",
+                    "Check ENTRA_BLUEPRINT_CLIENT_ID, the agent identity appId and ENTRA_TENANT_ID."),
+            entry(7000215, Category.CREDENTIAL,
+                    "The blueprint's client secret is invalid or expired.",
+                    "Token requests return 401 when credentials are wrong: create a new secret (development only) or switch to a federated source."),
+            entry(7000222, Category.CREDENTIAL,
+                    "The blueprint's client secret has expired.",
+                    "Create a new secret (development only) or switch to a federated credential source."),
+            entry(7000112, Category.CONFIGURATION,
+                    "The application (e.g. the agent identity or the blueprint) is disabled in the tenant.",
+                    "Enable the agent identity (or blueprint) in Entra, or configure an enabled one."),
+            entry(50013, Category.CREDENTIAL,
+                    "Entra refused the assertion (bad signature, issuer or format), or the OBO user token is not aimed at the blueprint.",
+                    "Check the assertion issuer's JWKS is reachable and the user token's aud is the blueprint's appId."),
+            entry(50027, Category.CREDENTIAL,
+                    "The token presented is invalid (malformed, bad signature or wrong audience).",
+                    "Check the token's issuer keys and that an OBO user token's aud is the blueprint's appId."),
+            entry(500011, Category.CONFIGURATION,
+                    "The resource principal of the requested scope was not found in the tenant (bad scope or resource).",
+                    "Fix the scope of the downstream API (e.g. https://graph.microsoft.com/.default)."),
+            entry(65001, Category.PERMISSION,
+                    "Consent or the permission grant for the requested scope is missing for the agent identity.",
+                    "An API rejects tokens without the scope: grant the permission (admin consent) to the agent identity or request the correct scope."),
+            entry(70011, Category.CONFIGURATION,
+                    "The requested scope is invalid (legs 1 and 2 accept only /.default scopes).",
+                    "Request <resource>/.default, e.g. https://graph.microsoft.com/.default."),
+            entry(90002, Category.CONFIGURATION,
+                    "The tenant was not found.",
+                    "Set ENTRA_TENANT_ID to your tenant's GUID."),
+            entry(82001, Category.BUG,
+                    "The RFC 8693 token-exchange grant was used, which Entra Agent ID does not support.",
+                    "Use client_credentials with fmi_path for leg 1; report this as a bridge bug."),
+            entry(500133, Category.CALLER,
+                    "The user's token presented for on-behalf-of has expired.",
+                    "Sign the user in again and call with a fresh token."));
+
+    private EntraErrorCatalog() {
+    }
+
+    private static Map.Entry<Long, Diagnosis> entry(long code, Category category, String cause, String remedy) {
+        return Map.entry(code, new Diagnosis(category, "AADSTS" + code, cause, remedy));
+    }
+
+    static Optional<Diagnosis> forCode(long code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    /** Codes Entra also answers while a new FIC propagates (minutes after creation). */
+    static boolean isFicMismatch(long code) {
+        return code == 70021 || code == 700211 || code == 700212 || code == 700213 || code == 7002137 || code == 7002138;
+    }
+
+    static Diagnosis unknown(long code, String error, int status) {
+        Category category = status == 401 ? Category.CREDENTIAL : Category.CONFIGURATION;
+        return new Diagnosis(category, code > 0 ? "AADSTS" + code : "ENTRA_" + (error == null ? "HTTP_" + status : error),
+                "Entra refused the token request (HTTP " + status + (error == null ? "" : ", " + error) + ").",
+                "Check the agent identity credentials, permissions, tenant and client id; a 401 means wrong credentials or no matching FIC.");
+    }
+
+    static Diagnosis transientFailure(int status) {
+        String what = status == 429 ? "Entra throttled the token request (HTTP 429)."
+                : status == 0 ? "Entra could not be reached or did not answer in time."
+                : "Entra is unavailable (HTTP " + status + ").";
+        return new Diagnosis(Category.TRANSIENT, status == 0 ? "ENTRA_UNREACHABLE" : "ENTRA_HTTP_" + status, what,
+                "Retry after the indicated delay; if it persists check network egress to the authority host.");
+    }
+}

@@ -1,0 +1,211 @@
+package dev.entrabridge.entra;
+
+import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.CredentialSourceKind;
+import dev.entrabridge.emulator.sts.OutboundTokenPolicy;
+import dev.entrabridge.emulator.sts.StsPrincipal;
+import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.testing.FederationWorld;
+import dev.entrabridge.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.entrabridge.testing.FederationWorld.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each misconfiguration an operator can make yields its own diagnosis code and remedy. */
+class DiagnosisIT {
+
+    @TempDir
+    Path dir;
+    private FederationWorld world;
+
+    @BeforeEach
+    void start() {
+        world = new FederationWorld(dir, MutableClock.startingNow());
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private static AgentTokenException refusal(AgentTokenService service, AgentTokenRequest request) {
+        AgentTokenException e = catchThrowableOfType(AgentTokenException.class, () -> service.acquire(request));
+        assertThat(e).as("expected a refusal").isNotNull();
+        assertThat(e.getMessage()).doesNotContain("eyJ");
+        return e;
+    }
+
+    private AgentTokenException graphRefusal(CredentialSourceKind kind) {
+        return refusal(world.service(kind), AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+    }
+
+    private static void assertDiagnosis(AgentTokenException e, Category category, String code, String remedyText) {
+        assertThat(e.diagnosis().category()).isEqualTo(category);
+        assertThat(e.diagnosis().code()).isEqualTo(code);
+        assertThat(e.diagnosis().remedy()).contains(remedyText);
+        assertThat(e.diagnosis().cause()).isNotBlank();
+    }
+
+    @Test
+    void wrongFicSubject() {
+        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", world.sts.issuer(), "arn:aws:iam::123456789012:role/OtherRole", EXCHANGE);
+
+        AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
+
+        assertDiagnosis(e, Category.CONFIGURATION, "AADSTS70021", "match the assertion exactly");
+        assertThat(e.correlationId()).isPresent();
+        assertThat(world.leg1Requests()).hasSize(1); // FIC mismatches are not retried at request time
+    }
+
+    @Test
+    void ficSubjectDifferingOnlyInCase() {
+        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", world.sts.issuer(), ROLE_ARN.toLowerCase(), EXCHANGE);
+
+        assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS700213",
+                "case-sensitive");
+    }
+
+    @Test
+    void wrongIssuer() {
+        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", "https://sts.amazonaws.com", ROLE_ARN, EXCHANGE);
+
+        assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS700211",
+                "FIC issuer to the assertion's exact iss");
+    }
+
+    @Test
+    void disabledAgentIdentity() {
+        world.tenant.findAgentIdentity(AGENT).orElseThrow().enabled(false);
+
+        assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS7000112",
+                "Enable the agent identity");
+    }
+
+    @Test
+    void wrongTenant() {
+        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        env.put("ENTRA_TENANT_ID", OTHER_TENANT);
+        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+
+        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+
+        assertDiagnosis(e, Category.CONFIGURATION, "AADSTS700016", "ENTRA_TENANT_ID");
+    }
+
+    @Test
+    void unknownTenant() {
+        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        env.put("ENTRA_TENANT_ID", "00000000-1111-2222-3333-444444444444");
+        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT))),
+                Category.CONFIGURATION, "AADSTS90002", "ENTRA_TENANT_ID");
+    }
+
+    @Test
+    void expiredSecret() {
+        String blueprint = newId();
+        String agent = newId();
+        world.tenant.blueprint(blueprint).secret("expired-dev-secret", Instant.now().minus(Duration.ofDays(1)));
+        world.tenant.agentIdentity(agent, blueprint);
+        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        env.put("ENTRA_BLUEPRINT_CLIENT_ID", blueprint);
+        env.put("ENTRA_CLIENT_SECRET", "expired-dev-secret");
+        env.put("BRIDGE_AGENTS", "old=" + agent);
+        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous("old", Set.of(GRAPH_DEFAULT))),
+                Category.CREDENTIAL, "AADSTS7000222", "Create a new secret");
+    }
+
+    @Test
+    void wrongSecret() {
+        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        env.put("ENTRA_CLIENT_SECRET", "not-the-secret");
+        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT))),
+                Category.CREDENTIAL, "AADSTS7000215", "401");
+    }
+
+    @Test
+    void badScope() {
+        AgentTokenService service = world.service(CredentialSourceKind.AWS_STS);
+
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH + "/User.Read"))),
+                Category.CONFIGURATION, "AADSTS70011", "/.default");
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of("api://unknown-api/.default"))),
+                Category.CONFIGURATION, "AADSTS500011", "Fix the scope");
+    }
+
+    @Test
+    void missingConsent() {
+        String userToken = world.entra.mintUserToken(TENANT, USER, BLUEPRINT, Set.of("access_as_user"), Duration.ofHours(1));
+
+        AgentTokenException e = refusal(world.service(CredentialSourceKind.AWS_STS),
+                AgentTokenRequest.onBehalfOf(AGENT_NAME, Set.of(GRAPH + "/Mail.Read"), userToken));
+
+        assertDiagnosis(e, Category.PERMISSION, "AADSTS65001", "grant the permission");
+    }
+
+    @Test
+    void oboUserTokenNotAimedAtTheBlueprint() {
+        String userToken = world.entra.mintUserToken(TENANT, USER, AGENT, Set.of("access_as_user"), Duration.ofHours(1));
+
+        AgentTokenException e = refusal(world.service(CredentialSourceKind.AWS_STS),
+                AgentTokenRequest.onBehalfOf(AGENT_NAME, Set.of(GRAPH + "/User.Read"), userToken));
+
+        assertDiagnosis(e, Category.CREDENTIAL, "AADSTS50013", "aud is the blueprint");
+    }
+
+    @Test
+    void awsOutboundFederationDisabled() {
+        world.sts.outboundFederationEnabled(false);
+
+        AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
+
+        assertDiagnosis(e, Category.CONFIGURATION, "OutboundWebIdentityFederationDisabledException",
+                "aws iam enable-outbound-web-identity-federation");
+        assertThat(world.entra.tokenRequests()).isEmpty();
+    }
+
+    @Test
+    void awsRoleMayNotMintTheToken() {
+        world.sts.addPrincipal(StsPrincipal.of(AWS_KEY_ID, AWS_SECRET, ROLE_ARN, "123456789012", "us-east-1")
+                .withPolicy(OutboundTokenPolicy.denyAll()));
+
+        AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
+
+        assertThat(e.diagnosis().category()).isEqualTo(Category.PERMISSION);
+        assertThat(e.diagnosis().code()).startsWith("AccessDenied");
+        assertThat(e.diagnosis().remedy()).contains("sts:GetWebIdentityToken");
+    }
+
+    @Test
+    void stsDurationAboveThePolicyLimit() {
+        world.sts.addPrincipal(StsPrincipal.of(AWS_KEY_ID, AWS_SECRET, ROLE_ARN, "123456789012", "us-east-1")
+                .withPolicy(OutboundTokenPolicy.restrictedTo(Set.of(EXCHANGE), 300, "RS256")));
+        Map<String, String> env = world.env(CredentialSourceKind.AWS_STS);
+        env.put("BRIDGE_STS_TOKEN_DURATION_SECONDS", "900");
+        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+
+        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+
+        assertThat(e.diagnosis().category()).isIn(Category.PERMISSION, Category.CONFIGURATION);
+        assertThat(e.diagnosis().remedy()).containsAnyOf("sts:DurationSeconds", "BRIDGE_STS_TOKEN_DURATION_SECONDS");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.entrabridge.entra;
+
+import com.microsoft.aad.msal4j.MsalServiceException;
+import dev.entrabridge.entra.Diagnosis.Category;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailureClassifierTest {
+
+    private static HttpOutcome fixture(int leg, int status, String name, String retryAfter) throws IOException {
+        try (InputStream in = FailureClassifierTest.class.getResourceAsStream("/entra/" + name)) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return EntraTransport.outcome(leg, status, body, retryAfter, Duration.ofMillis(5), Clock.systemUTC());
+        }
+    }
+
+    private static ExchangeFailure classify(HttpOutcome outcome) {
+        return FailureClassifier.classify(new MsalServiceException("opaque", outcome.error()), List.of(outcome));
+    }
+
+    @Test
+    void noMatchingFicIsAConfigurationErrorRetriedOnlyForPropagation() throws Exception {
+        ExchangeFailure f = classify(fixture(1, 400, "error-70021.json", null));
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FIC_MISMATCH);
+        assertThat(f.leg()).isEqualTo(1);
+        assertThat(f.diagnosis().category()).isEqualTo(Category.CONFIGURATION);
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS70021");
+        assertThat(f.diagnosis().remedy()).contains("federated identity credential match the assertion exactly");
+        assertThat(f.correlationId()).isEqualTo("9f8e7d6c-0000-4000-8000-000000000002");
+    }
+
+    @Test
+    void staleAssertionAsksForAReMint() throws Exception {
+        ExchangeFailure f = classify(fixture(1, 401, "error-700024.json", null));
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.STALE_ASSERTION);
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS700024");
+        assertThat(f.toException().correlationId()).contains("9f8e7d6c-0000-4000-8000-000000000004");
+    }
+
+    @Test
+    void badSecretIsACredentialError() throws Exception {
+        ExchangeFailure f = classify(fixture(1, 401, "error-7000215.json", null));
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FINAL);
+        assertThat(f.diagnosis().category()).isEqualTo(Category.CREDENTIAL);
+        assertThat(f.diagnosis().remedy()).contains("401");
+    }
+
+    @Test
+    void missingConsentIsAPermissionError() throws Exception {
+        ExchangeFailure f = classify(fixture(2, 400, "error-65001.json", null));
+
+        assertThat(f.diagnosis().category()).isEqualTo(Category.PERMISSION);
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS65001");
+        assertThat(f.diagnosis().remedy()).contains("grant the permission");
+    }
+
+    @Test
+    void throttlingIsTransientAndCarriesRetryAfter() throws Exception {
+        ExchangeFailure f = classify(fixture(2, 429, "error-429.json", "7"));
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.diagnosis().category()).isEqualTo(Category.TRANSIENT);
+        assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aGatewayErrorWithoutJsonIsTransient() {
+        HttpOutcome outcome = EntraTransport.outcome(2, 503, "<html>bad gateway</html>", null, Duration.ZERO, Clock.systemUTC());
+
+        ExchangeFailure f = FailureClassifier.classify(new RuntimeException("boom"), List.of(outcome));
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.diagnosis().code()).isEqualTo("ENTRA_HTTP_503");
+    }
+
+    @Test
+    void timeoutsAreTransient() {
+        ExchangeFailure f = FailureClassifier.classify(new RuntimeException(new HttpTimeoutException("read")), List.of());
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.diagnosis().code()).isEqualTo("ENTRA_UNREACHABLE");
+    }
+
+    @Test
+    void withoutARecordedBodyTheCodeIsParsedFromTheDescription() {
+        MsalServiceException e = new MsalServiceException("AADSTS7000112: Application 'x' is disabled. Trace ID: t", "unauthorized_client");
+
+        ExchangeFailure f = FailureClassifier.classify(e, List.of());
+
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS7000112");
+        assertThat(f.diagnosis().remedy()).contains("Enable the agent identity");
+    }
+
+    @Test
+    void credentialSourceFailuresPassThroughWithTheirDiagnosis() {
+        AgentTokenException sts = new AgentTokenException(new Diagnosis(Category.CONFIGURATION,
+                "OutboundWebIdentityFederationDisabledException", "c", "r"));
+
+        ExchangeFailure f = FailureClassifier.classify(new RuntimeException("wrapped by MSAL", sts), List.of());
+
+        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FINAL);
+        assertThat(f.diagnosis()).isSameAs(sts.diagnosis());
+    }
+
+    @Test
+    void unknownCodesStillGetACodeAndARemedy() {
+        HttpOutcome outcome = EntraTransport.outcome(2, 400,
+                "{\"error\":\"invalid_request\",\"error_codes\":[9999999],\"correlation_id\":\"c1\"}", null,
+                Duration.ZERO, Clock.systemUTC());
+
+        ExchangeFailure f = FailureClassifier.classify(new RuntimeException(), List.of(outcome));
+
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS9999999");
+        assertThat(f.diagnosis().remedy()).contains("tenant and client id");
+    }
+}
