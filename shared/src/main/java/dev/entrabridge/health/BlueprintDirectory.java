@@ -1,6 +1,9 @@
 package dev.entrabridge.health;
 
+import dev.entrabridge.entra.Diagnosis;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read access to the blueprint's application object (through Microsoft Graph in production):
@@ -18,14 +21,26 @@ public interface BlueprintDirectory {
     final class DirectoryAccessException extends Exception {
         private static final long serialVersionUID = 1L;
         private final boolean permissionMissing;
+        private final transient Diagnosis tokenFailure;
 
         public DirectoryAccessException(String message, boolean permissionMissing) {
+            this(message, permissionMissing, null);
+        }
+
+        /** @param tokenFailure why the blueprint could not get a Graph token at all, if that was the cause */
+        public DirectoryAccessException(String message, boolean permissionMissing, Diagnosis tokenFailure) {
             super(message);
             this.permissionMissing = permissionMissing;
+            this.tokenFailure = tokenFailure;
         }
 
         public boolean permissionMissing() {
             return permissionMissing;
+        }
+
+        /** Present when the blueprint itself could not authenticate (e.g. its FIC does not match). */
+        public Optional<Diagnosis> tokenFailure() {
+            return Optional.ofNullable(tokenFailure);
         }
     }
 }

@@ -38,6 +38,13 @@ public final class FederatedCredentialCheck implements HealthCheck {
         try {
             credentials = directory.federatedCredentials();
         } catch (BlueprintDirectory.DirectoryAccessException e) {
+            if (e.tokenFailure().isPresent() && !e.permissionMissing()) {
+                // The blueprint cannot authenticate at all: Entra's own diagnosis (e.g. which FIC field
+                // differs) says more than "Graph could not be read".
+                return finding.evidence("graph", "not read: the blueprint could not obtain a Graph token")
+                        .fail("The blueprint cannot authenticate, so its credentials cannot be compared: "
+                                + e.tokenFailure().get().code() + ".", e.tokenFailure().get());
+            }
             return e.permissionMissing()
                     ? finding.warn("Skipped: the blueprint may not read its own federated credentials.",
                             new Diagnosis(Diagnosis.Category.PERMISSION, "BRIDGE_GRAPH_PERMISSION_MISSING",

@@ -99,7 +99,7 @@ public final class GraphBlueprintDirectory implements BlueprintDirectory {
             token = graphToken.get();
         } catch (AgentTokenException e) {
             throw new DirectoryAccessException("no Graph token for the blueprint: " + e.diagnosis().code(),
-                    e.diagnosis().category() == dev.entrabridge.entra.Diagnosis.Category.PERMISSION);
+                    e.diagnosis().category() == dev.entrabridge.entra.Diagnosis.Category.PERMISSION, e.diagnosis());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(graphBase.toString()) + path))
                 .timeout(timeout).header("Authorization", "Bearer " + token).header("Accept", "application/json")

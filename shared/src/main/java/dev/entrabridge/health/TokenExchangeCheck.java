@@ -23,11 +23,18 @@ public final class TokenExchangeCheck implements HealthCheck {
     private final ExchangeProbe probe;
     private final List<ExchangeTarget> targets;
     private final Duration initialBackoff;
+    private final Duration retryAllowance;
 
-    public TokenExchangeCheck(ExchangeProbe probe, List<ExchangeTarget> targets, Duration initialBackoff) {
+    /**
+     * @param retryAllowance the most time the check spends waiting between retries, over all targets:
+     *                       a FIC that never matches must not eat the budget of the checks after it
+     */
+    public TokenExchangeCheck(ExchangeProbe probe, List<ExchangeTarget> targets, Duration initialBackoff,
+                              Duration retryAllowance) {
         this.probe = probe;
         this.targets = List.copyOf(targets);
         this.initialBackoff = initialBackoff;
+        this.retryAllowance = retryAllowance;
     }
 
     @Override
@@ -45,8 +52,9 @@ public final class TokenExchangeCheck implements HealthCheck {
                             "Configure at least one agent (BRIDGE_AGENTS or the agents section of the config file)."));
         }
         int passed = 0;
+        Duration[] waited = {Duration.ZERO};
         for (ExchangeTarget target : targets) {
-            Attempts attempts = attempt(target, context);
+            Attempts attempts = attempt(target, context, waited);
             String label = target.label();
             if (attempts.failure == null) {
                 passed++;
@@ -81,7 +89,8 @@ public final class TokenExchangeCheck implements HealthCheck {
         AgentTokenException firstFailure;
     }
 
-    private Attempts attempt(ExchangeTarget target, CheckContext context) throws InterruptedException {
+    private Attempts attempt(ExchangeTarget target, CheckContext context, Duration[] waited)
+            throws InterruptedException {
         Attempts a = new Attempts();
         Duration backoff = initialBackoff;
         while (true) {
@@ -106,10 +115,11 @@ public final class TokenExchangeCheck implements HealthCheck {
                 }
                 Duration wait = e.retryAfter().orElse(jitter(backoff));
                 Instant next = context.clock().instant().plus(wait);
-                if (!next.isBefore(context.deadline())) {
+                if (!next.isBefore(context.deadline()) || waited[0].plus(wait).compareTo(retryAllowance) > 0) {
                     return a;
                 }
                 Thread.sleep(wait.toMillis());
+                waited[0] = waited[0].plus(wait);
                 backoff = backoff.multipliedBy(2);
             }
         }

@@ -60,7 +60,7 @@ class TokenExchangeCheckTest {
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(
                 new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
-                new ExchangeTarget("helper", "agent-2", null, Set.of())), Duration.ofMillis(10))
+                new ExchangeTarget("helper", "agent-2", null, Set.of())), Duration.ofMillis(10), Duration.ofSeconds(5))
                 .run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.PASS);
@@ -75,7 +75,7 @@ class TokenExchangeCheckTest {
         probe.failures.add(THROTTLED);
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(probe.calls).hasSize(2);
@@ -89,12 +89,28 @@ class TokenExchangeCheckTest {
         probe.failures.add(DISABLED);
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(probe.calls).hasSize(1);
         assertThat(r.diagnosis().orElseThrow().code()).isEqualTo("AADSTS7000112");
         assertThat(r.evidence()).containsEntry("mailer -> graph", "failed: AADSTS7000112 (correlation id corr-2)");
+    }
+
+    @Test
+    void retriesStopWhenTheAllowanceIsSpentEvenWithBudgetLeft() throws Exception {
+        ScriptedProbe probe = new ScriptedProbe();
+        for (int i = 0; i < 1000; i++) {
+            probe.failures.add(THROTTLED);
+        }
+
+        CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
+                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofMillis(100))
+                .run(context(Duration.ofSeconds(10))).toResult("token-exchange", Duration.ZERO);
+
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        // 20 ms per retry: at most five waits in all, shared by both targets.
+        assertThat(probe.calls.size()).isBetween(2, 8);
     }
 
     @Test
@@ -106,7 +122,7 @@ class TokenExchangeCheckTest {
         long start = System.nanoTime();
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10)).run(context(Duration.ofMillis(300))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofMillis(300))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
