@@ -97,6 +97,14 @@ final class AgentIdFlows {
                 .fmiPath(agentAppId).skipCache(skipCache).build()));
     }
 
+    /**
+     * The blueprint's own app-only token (client credentials without {@code fmi_path}), e.g. for the
+     * health check to read the blueprint's application object from Graph. MSAL's cache applies.
+     */
+    IAuthenticationResult blueprintToken(Set<String> scopes) {
+        return join(blueprint.acquireToken(ClientCredentialParameters.builder(scopes).build()));
+    }
+
     /** Makes the next leg 2 of this agent identity fetch a new T1 (after AADSTS700024 on leg 2). */
     void refreshT1Next(String agentAppId) {
         skipT1CacheOnce.add(agentAppId);

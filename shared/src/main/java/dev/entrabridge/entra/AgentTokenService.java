@@ -151,6 +151,32 @@ public final class AgentTokenService implements AgentTokenProvider {
         }, agent.agentIdentity());
     }
 
+    /**
+     * Runs leg 1 alone for one agent, bypassing caches: for agents whose flow needs a user the
+     * health check does not have.
+     *
+     * @return the latency of leg 1
+     * @throws AgentTokenException with the diagnosis of the failure
+     */
+    public Duration probeLeg1(String agentNameOrAppId) {
+        AgentDefinition agent = resolve(AgentTokenRequest.autonomous(agentNameOrAppId, Set.of(config.cloud().exchangeScope())));
+        return withRetries(() -> {
+            long t0 = System.nanoTime();
+            flows.t1(agent.agentIdentity(), true);
+            return Duration.ofNanos(System.nanoTime() - t0);
+        }, agent.agentIdentity());
+    }
+
+    /**
+     * The blueprint's own app-only access token for {@code scopes}. Only the health check uses it,
+     * to read the blueprint's federated credentials from Graph; the HTTP contract never returns it.
+     *
+     * @throws AgentTokenException with the diagnosis of the failure
+     */
+    public String blueprintAccessToken(Set<String> scopes) {
+        return withRetries(() -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
+    }
+
     private AgentDefinition resolve(AgentTokenRequest request) {
         if (request.tenant() != null && !request.tenant().equalsIgnoreCase(config.tenantId())) {
             throw new AgentTokenException(new Diagnosis(Category.CALLER, "BRIDGE_TENANT_NOT_ALLOWED",

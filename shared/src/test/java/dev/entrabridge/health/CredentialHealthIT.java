@@ -1,0 +1,253 @@
+package dev.entrabridge.health;
+
+import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.credential.BlueprintCredentials;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.emulator.graph.GraphEmulator;
+import dev.entrabridge.emulator.http.EmulatorTls;
+import dev.entrabridge.emulator.http.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.EXCHANGE_AUDIENCE;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.GRAPH;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.K8S_SUBJECT;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole credential health check, assembled from configuration as a deployment would, against
+ * the emulated cloud: one healthy run, then each failure kind with the status and remedy it must
+ * produce.
+ */
+class CredentialHealthIT {
+
+    @TempDir
+    Path dir;
+
+    private EmulatedCloud cloud;
+    private GraphEmulator graph;
+    private Path tokenFile;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        cloud = EmulatedCloud.start(Clock.systemUTC());
+        cloud.tenant().resource(GRAPH).appRoles("AgentIdentityBlueprint.Read.All");
+        graph = GraphEmulator.startFor(cloud.entra(), EmulatedCloud.TENANT_ID, Clock.systemUTC());
+        tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, cloud.kubernetesToken(Duration.ofHours(1)));
+        env.put("ENTRA_TENANT_ID", EmulatedCloud.TENANT_ID);
+        env.put("ENTRA_BLUEPRINT_CLIENT_ID", BLUEPRINT_APP_ID);
+        env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
+        env.put("BRIDGE_TRUSTED_CA_FILE", Files.writeString(dir.resolve("ca.pem"), EmulatorTls.caCertificatePem())
+                .toString());
+        env.put("BRIDGE_AGENTS", "mailer=" + MAILER_AGENT_APP_ID + ":" + EmulatedCloud.AGENT_USER_OID);
+        env.put("DownstreamApis__graph__BaseUrl", graph.baseUrl() + "/v1.0");
+        env.put("DownstreamApis__graph__Scopes__0", GRAPH + "/.default");
+        env.put("BRIDGE_CREDENTIAL_SOURCE", "token-file");
+        env.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        graph.close();
+        cloud.close();
+    }
+
+    /** The optional grant that lets the blueprint read its own FICs and credential end dates. */
+    private void grantGraphRead() {
+        cloud.tenant().grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
+    }
+
+    private HealthReport run() {
+        BridgeConfig config = BridgeConfig.fromEnvironment(env);
+        return new CredentialHealth(config, HealthSettings.from(env), BlueprintCredentials.create(config,
+                Clock.systemUTC()), Clock.systemUTC()).run();
+    }
+
+    private static CheckResult check(HealthReport report, String name) {
+        return report.check(name).orElseThrow(() -> new AssertionError("no check " + name + " in "
+                + HealthReportText.render(report)));
+    }
+
+    private void replaceKubernetesFic(String issuer, String subject, String audience) {
+        cloud.tenant().blueprint(BLUEPRINT_APP_ID).removeFederatedCredential("kubernetes");
+        cloud.tenant().blueprint(BLUEPRINT_APP_ID).federatedCredential("kubernetes", issuer, subject, audience);
+    }
+
+    @Test
+    void aHealthyDeploymentPassesEveryCheckWithinTheBudget() {
+        grantGraphRead();
+        HealthReport report = run();
+
+        assertThat(report.status()).as(HealthReportText.render(report)).isEqualTo(CheckStatus.PASS);
+        assertThat(report.checks()).extracting(CheckResult::check).containsExactly("configuration", "assertion",
+                "issuer-discovery", "token-exchange", "federated-credential", "credential-expiry", "clock-skew");
+        assertThat(check(report, "assertion").evidence()).containsEntry("ficIssuer", cloud.cluster().issuer())
+                .containsEntry("ficSubject", K8S_SUBJECT).containsEntry("ficAudience", EXCHANGE_AUDIENCE);
+        assertThat(check(report, "token-exchange").evidence()).containsKeys("mailer -> graph", "mailer -> agent-user T2");
+        assertThat(check(report, "federated-credential").evidence()).containsEntry("matched", "kubernetes");
+        assertThat(report.duration()).isLessThan(HealthCheckRunner.DEFAULT_BUDGET);
+        assertThat(HealthReportJson.render(report)).doesNotContain("eyJ");
+    }
+
+    @Test
+    void subjectDifferingInCaseFailsWithEntrasDiagnosis() {
+        grantGraphRead();
+        replaceKubernetesFic(cloud.cluster().issuer(), K8S_SUBJECT.toUpperCase(), EXCHANGE_AUDIENCE);
+
+        HealthReport report = run();
+
+        assertThat(report.status()).isEqualTo(CheckStatus.FAIL);
+        CheckResult exchange = check(report, "token-exchange");
+        assertThat(exchange.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(exchange.diagnosis().orElseThrow().code()).isEqualTo("AADSTS700213");
+        assertThat(check(report, "federated-credential").diagnosis().orElseThrow().code()).isEqualTo("AADSTS700213");
+        assertThat(check(report, "assertion").status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void issuerWithATrailingSlashFails() {
+        grantGraphRead();
+        replaceKubernetesFic(cloud.cluster().issuer() + "/", K8S_SUBJECT, EXCHANGE_AUDIENCE);
+
+        HealthReport report = run();
+
+        assertThat(check(report, "token-exchange").diagnosis().orElseThrow().code()).isEqualTo("AADSTS700211");
+        assertThat(check(report, "token-exchange").diagnosis().orElseThrow().remedy()).isNotBlank();
+    }
+
+    @Test
+    void wrongAudienceOnTheCredentialFails() {
+        grantGraphRead();
+        replaceKubernetesFic(cloud.cluster().issuer(), K8S_SUBJECT, "api://AzureADTokenExchangeUSGov");
+
+        HealthReport report = run();
+
+        assertThat(check(report, "token-exchange").diagnosis().orElseThrow().code()).isEqualTo("AADSTS700212");
+    }
+
+    @Test
+    void outboundFederationDisabledAtStsFailsTheAssertionCheck() {
+        grantGraphRead();
+        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
+        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
+        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+        cloud.sts().outboundFederationEnabled(false);
+
+        HealthReport report = run();
+
+        CheckResult assertion = check(report, "assertion");
+        assertThat(assertion.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(assertion.diagnosis().orElseThrow().code()).isEqualTo("OutboundWebIdentityFederationDisabledException");
+        assertThat(assertion.diagnosis().orElseThrow().remedy()).contains("enable-outbound-web-identity-federation");
+    }
+
+    @Test
+    void stsSourceHealthyReportsTheRoleArnAsTheFicSubject() {
+        grantGraphRead();
+        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
+        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
+        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+
+        HealthReport report = run();
+
+        assertThat(report.status()).as(HealthReportText.render(report)).isEqualTo(CheckStatus.PASS);
+        assertThat(check(report, "assertion").evidence()).containsEntry("ficSubject", EmulatedCloud.AWS_ROLE_ARN)
+                .containsEntry("ficIssuer", cloud.sts().issuer());
+    }
+
+    @Test
+    void unreachableIssuerJwksFailsDiscoveryAndTheExchange() {
+        grantGraphRead();
+        cloud.cluster().faults().failNext(20, Fault.status(503), r -> r.path().endsWith("/jwks.json"));
+
+        HealthReport report = run();
+
+        assertThat(check(report, "issuer-discovery").diagnosis().orElseThrow().code())
+                .isEqualTo("BRIDGE_ISSUER_UNREACHABLE");
+        assertThat(check(report, "token-exchange").status()).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void disabledAgentIdentityFailsTheExchange() {
+        grantGraphRead();
+        cloud.tenant().agentIdentity(MAILER_AGENT_APP_ID, BLUEPRINT_APP_ID).enabled(false);
+
+        HealthReport report = run();
+
+        assertThat(check(report, "token-exchange").diagnosis().orElseThrow().code()).isEqualTo("AADSTS7000112");
+    }
+
+    @Test
+    void secretEndingInTenDaysWarnsAndAnExpiredOneFails() {
+        grantGraphRead();
+        cloud.tenant().blueprint(BLUEPRINT_APP_ID).secret("soon-ending-secret", Instant.now()
+                .plus(Duration.ofDays(10)).plusSeconds(60));
+
+        HealthReport warn = run();
+        cloud.tenant().blueprint(BLUEPRINT_APP_ID).secret("long-gone-secret", Instant.now().minus(Duration.ofDays(3)));
+        HealthReport fail = run();
+
+        assertThat(warn.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(check(warn, "credential-expiry").status()).isEqualTo(CheckStatus.WARN);
+        assertThat(check(fail, "credential-expiry").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(HealthReportJson.render(fail)).doesNotContain("long-gone-secret").doesNotContain("soon-ending-secret");
+    }
+
+    @Test
+    void missingGraphPermissionSkipsTheComparisonWithAWarning() {
+        HealthReport report = run();
+
+        CheckResult fic = check(report, "federated-credential");
+        assertThat(fic.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(fic.diagnosis().orElseThrow().code()).isEqualTo("BRIDGE_GRAPH_PERMISSION_MISSING");
+        assertThat(report.status()).isEqualTo(CheckStatus.WARN);
+    }
+
+    @Test
+    void throttlingThenRecoveryWarnsAndSaysWhatHappened() {
+        grantGraphRead();
+        cloud.entra().faults().failNext(1, Fault.throttle(Duration.ofSeconds(1)),
+                r -> r.path().endsWith("/oauth2/v2.0/token"));
+
+        HealthReport report = run();
+
+        CheckResult exchange = check(report, "token-exchange");
+        assertThat(exchange.status()).as(HealthReportText.render(report)).isEqualTo(CheckStatus.WARN);
+        assertThat(exchange.summary()).contains("succeeded only after 2 attempts");
+    }
+
+    @Test
+    void aHangingEntraCannotStretchTheRunBeyondItsBudget() {
+        grantGraphRead();
+        env.put("BRIDGE_HEALTH_BUDGET_SECONDS", "3");
+        cloud.entra().faults().latency(Duration.ofSeconds(30));
+        long start = System.nanoTime();
+
+        HealthReport report = run();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(report.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check(report, "token-exchange").diagnosis().orElseThrow().code()).isEqualTo("BRIDGE_HEALTH_TIMEOUT");
+        cloud.entra().faults().reset();
+    }
+
+}
