@@ -152,17 +152,22 @@ public final class BridgeEndpoint {
 
     private BridgeResponse health() {
         ObjectNode body = JSON.createObjectNode().put("status", "Healthy");
+        int status = 200;
         try {
             Map<String, Object> summary = health.summary();
             if (!summary.isEmpty()) {
                 body.set("health", JSON.valueToTree(summary));
+            }
+            if (health.unhealthy()) {
+                body.put("status", "Unhealthy");
+                status = 503;
             }
         } catch (RuntimeException e) {
             // Liveness must not depend on the report: say it is missing, stay 200.
             LOG.log(System.Logger.Level.WARNING, "event=health_summary_failed error={0}", e.getClass().getName());
             body.putObject("health").put("summary", "unavailable");
         }
-        return BridgeResponse.json(200, body.toString()).withHeader("Cache-Control", "no-store");
+        return BridgeResponse.json(status, body.toString()).withHeader("Cache-Control", "no-store");
     }
 
     private BridgeResponse validate(BridgeRequest request) {

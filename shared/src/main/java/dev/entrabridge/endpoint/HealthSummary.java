@@ -15,4 +15,12 @@ public interface HealthSummary {
 
     /** The summary to merge into {@code /healthz}, e.g. {@code {"credential":"ok","checkedAt":"…"}}. */
     Map<String, Object> summary();
+
+    /**
+     * True when {@code /healthz} should answer 503: only when the operator asked for it (a failing
+     * credential check then takes the instance out of rotation); liveness alone never does.
+     */
+    default boolean unhealthy() {
+        return false;
+    }
 }

@@ -260,6 +260,29 @@ class BridgeEndpointTest {
     }
 
     @Test
+    void healthzIs503OnlyWhenTheSummarySaysUnhealthy() throws IOException {
+        HealthSummary failing = new HealthSummary() {
+            @Override
+            public Map<String, Object> summary() {
+                return Map.of("credential", Map.of("status", "fail"));
+            }
+
+            @Override
+            public boolean unhealthy() {
+                return true;
+            }
+        };
+        BridgeEndpoint withFailingHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
+                .audit(new AuditLog(auditLines::add, Clock.systemUTC())).health(failing).build();
+
+        BridgeResponse response = withFailingHealth.handle(get("/healthz", ""));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(json(response).get("status").asText()).isEqualTo("Unhealthy");
+        assertThat(json(response).at("/health/credential/status").asText()).isEqualTo("fail");
+    }
+
+    @Test
     void healthzStaysLiveWhenTheSummaryFails() throws IOException {
         BridgeEndpoint withBrokenHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
                 .audit(new AuditLog(auditLines::add, Clock.systemUTC()))

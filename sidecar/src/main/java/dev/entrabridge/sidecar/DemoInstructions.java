@@ -31,7 +31,8 @@ final class DemoInstructions {
                 "curl -s -H \"Authorization: Bearer $USER_TOKEN\" '" + s + "/AuthorizationHeader/graph?AgentIdentity=mail-agent'",
                 "curl -s -X POST -H \"Authorization: Bearer $USER_TOKEN\" '" + s
                         + "/DownstreamApi/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=/v1.0/me'",
-                "curl -s -i '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=calendar-agent'");
+                "curl -s -i '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=calendar-agent'",
+                "curl -s '" + s + "/healthz'");
     }
 
     static String text(URI sidecar, URI entra, URI graph, Path caFile) {
@@ -65,6 +66,11 @@ final class DemoInstructions {
                 "",
                 "# 6. Refused: the policy does not grant calendar-agent to local callers (403, and why):",
                 c.get(6),
+                "",
+                "# 7. The credential health check's latest summary (it runs a second after start, then every 5 min):",
+                c.get(7),
+                "#    The full report, once, with exit code 0/1 (add --demo-break=fic-subject to see a failure):",
+                "#    java -jar sidecar/target/entra-agent-bridge-sidecar.jar health --demo",
                 "",
                 "Stop with Ctrl+C.",
                 "");

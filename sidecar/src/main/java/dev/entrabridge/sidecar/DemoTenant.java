@@ -2,6 +2,7 @@ package dev.entrabridge.sidecar;
 
 import dev.entrabridge.emulator.entra.EntraEmulator;
 import dev.entrabridge.emulator.entra.Tenant;
+import dev.entrabridge.emulator.graph.EntraDirectorySource;
 import dev.entrabridge.emulator.graph.GraphEmulator;
 import dev.entrabridge.emulator.graph.GraphEvent;
 import dev.entrabridge.emulator.graph.GraphUser;
@@ -74,7 +75,10 @@ final class DemoTenant implements AutoCloseable {
         t.agentUser(AGENT_USER_ID, AGENT_USER_UPN, MAIL_AGENT);
         t.user(DEMO_USER_ID, DEMO_USER_UPN);
         t.password(DEMO_USER_ID, DEMO_USER_PASSWORD).publicClient(DEMO_CLIENT);
-        t.resource(GRAPH).appRoles("User.Read.All", "Calendars.Read", "Mail.Send").scopes("User.Read", "Calendars.Read");
+        t.resource(GRAPH).appRoles("User.Read.All", "Calendars.Read", "Mail.Send", "AgentIdentityBlueprint.Read.All")
+                .scopes("User.Read", "Calendars.Read");
+        // Lets the credential health check compare the blueprint's FICs with the assertion it presents.
+        t.grantAppRoles(BLUEPRINT, GRAPH, "AgentIdentityBlueprint.Read.All");
         for (String agent : new String[] {MAIL_AGENT, CALENDAR_AGENT}) {
             t.grantAppRoles(agent, GRAPH, "User.Read.All", "Calendars.Read");
             t.consent(agent, GRAPH, "User.Read", "Calendars.Read");
@@ -82,6 +86,7 @@ final class DemoTenant implements AutoCloseable {
 
         GraphEmulator graph = GraphEmulator.start(clock, Set.of(entra.issuer(TENANT_ID)),
                 URI.create(entra.baseUrl() + "/" + TENANT_ID + "/discovery/v2.0/keys"));
+        graph.applications(new EntraDirectorySource(entra.directory(), TENANT_ID));
         graph.addUser(new GraphUser(DEMO_USER_ID, DEMO_USER_UPN, "Alice Demo", "Alice", "Demo",
                 DEMO_USER_UPN, "Product Manager"));
         graph.addUser(new GraphUser("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c96", "bob@contoso.onmicrosoft.com", "Bob Example",
@@ -124,6 +129,40 @@ final class DemoTenant implements AutoCloseable {
         env.put("BRIDGE_POLICY", "{\"rules\":[{\"name\":\"local-mail-agent\",\"caller\":{\"kind\":\"loopback\"},"
                 + "\"agents\":[\"mail-agent\"],\"apis\":[\"graph\"],\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]}]}");
         return env;
+    }
+
+    /** Applies a deliberate misconfiguration (see {@link DemoBreak}). */
+    DemoTenant breakWith(DemoBreak breakage) {
+        Tenant t = tenant();
+        switch (breakage) {
+            case FIC_SUBJECT:
+                replaceFic(sts.issuer(), ROLE_ARN.replace("agent-bridge-demo", "Agent-Bridge-Demo"), EXCHANGE);
+                break;
+            case FIC_ISSUER:
+                replaceFic(sts.issuer() + "/", ROLE_ARN, EXCHANGE);
+                break;
+            case FIC_AUDIENCE:
+                replaceFic(sts.issuer(), ROLE_ARN, "api://AzureADTokenExchangeUSGov");
+                break;
+            case FEDERATION_DISABLED:
+                sts.outboundFederationEnabled(false);
+                break;
+            case AGENT_DISABLED:
+                t.agentIdentity(MAIL_AGENT, BLUEPRINT).enabled(false);
+                break;
+            case SECRET_EXPIRING:
+                t.blueprint(BLUEPRINT).secret("demo-secret-" + java.util.UUID.randomUUID(),
+                        Instant.now().plus(Duration.ofDays(10)).plus(Duration.ofHours(1)));
+                break;
+            default:
+                throw new IllegalStateException("unhandled " + breakage);
+        }
+        return this;
+    }
+
+    private void replaceFic(String issuer, String subject, String audience) {
+        tenant().blueprint(BLUEPRINT).removeFederatedCredential("aws-demo-role")
+                .federatedCredential("aws-demo-role", issuer, subject, audience);
     }
 
     /** The emulated tenant, for tests that add to the demo's world. */

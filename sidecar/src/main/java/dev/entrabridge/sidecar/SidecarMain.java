@@ -5,6 +5,8 @@ import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.endpoint.BridgeEndpoint;
 import dev.entrabridge.endpoint.ConfiguredEndpoint;
 import dev.entrabridge.entra.AgentTokenService;
+import dev.entrabridge.health.CredentialHealth;
+import dev.entrabridge.health.CredentialHealthSummary;
 import dev.entrabridge.http.OutboundHttpClients;
 import dev.entrabridge.policy.PolicyConfigException;
 
@@ -33,6 +35,11 @@ public final class SidecarMain {
     public static void main(String[] args) {
         // One line per log record on stderr; stdout carries the audit lines.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        if (args.length > 0 && args[0].equals("health")) {
+            System.exit(HealthCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
         // The JDK server's own limits (seconds): a client that trickles its request or never reads the
         // answer is cut off instead of holding a worker.
         System.setProperty("sun.net.httpserver.maxReqTime", "30");
@@ -66,9 +73,10 @@ public final class SidecarMain {
     }
 
     /** A started sidecar (and, in demo mode, its emulators); {@link #close()} drains and stops both. */
-    record Running(SidecarServer server, DemoTenant demo) implements AutoCloseable {
+    record Running(SidecarServer server, DemoTenant demo, HealthSchedule health) implements AutoCloseable {
         @Override
         public void close() {
+            health.close();
             server.stop(DRAIN);
             if (demo != null) {
                 demo.close();
@@ -81,6 +89,7 @@ public final class SidecarMain {
         DemoTenant demo = null;
         if (options.demo()) {
             demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
+            options.demoBreak().ifPresent(demo::breakWith);
             env = demo.environment();
         }
         if (options.config().isPresent()) {
@@ -91,9 +100,12 @@ public final class SidecarMain {
             System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
                     + "will be refused with 403 until one grants callers their agents");
         }
+        CredentialHealth credentialHealth = CredentialHealth.create(config);
+        Duration healthInterval = HealthSchedule.interval(env);
         BridgeEndpoint endpoint = ConfiguredEndpoint.builder(config, OutboundHttpClients.create(config.http()))
                 .tokens(AgentTokenService.create(config))
                 .audit(new AuditLog(out::println, Clock.systemUTC()))
+                .health(new CredentialHealthSummary(credentialHealth))
                 .build();
         PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
         SidecarServer server;
@@ -106,12 +118,15 @@ public final class SidecarMain {
             }
             throw e;
         }
+        HealthSchedule schedule = HealthSchedule.start(credentialHealth, healthInterval);
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
         if (demo != null) {
             out.println(DemoInstructions.text(server.baseUrl(), demo.entraBaseUrl(), demo.graphBaseUrl(), demo.caFile()));
+            options.demoBreak().ifPresent(b -> out.println("Deliberately broken (--demo-break=" + b.flagValue() + "): "
+                    + b.description() + ". curl " + server.baseUrl() + "/healthz shows the failing report.\n"));
         }
         out.flush();
-        return new Running(server, demo);
+        return new Running(server, demo, schedule);
     }
 }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param demo       run on in-process emulators ({@code --demo})
  * @param allowFrom  networks admitted besides loopback ({@code --allow-from}, repeatable)
  * @param workers    worker threads ({@code --workers}, default 16)
+ * @param demoBreak  a deliberate misconfiguration of the demo's world ({@code --demo-break=NAME})
  */
-record SidecarOptions(String bind, int port, Optional<Path> config, boolean demo, List<String> allowFrom, int workers) {
+record SidecarOptions(String bind, int port, Optional<Path> config, boolean demo, List<String> allowFrom, int workers,
+                      Optional<DemoBreak> demoBreak) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar entra-agent-bridge-sidecar.jar [--demo] [--port N] [--bind ADDRESS] [--config FILE]",
@@ -26,7 +28,12 @@ record SidecarOptions(String bind, int port, Optional<Path> config, boolean demo
             "  --bind ADDRESS   listen address (default 127.0.0.1)",
             "  --config FILE    bridge configuration JSON (same as BRIDGE_CONFIG_FILE; environment variables win)",
             "  --allow-from CIDR  also serve peers in this network (default: loopback callers only)",
-            "  --workers N      worker threads (default 16)");
+            "  --workers N      worker threads (default 16)",
+            "  --demo-break=NAME  with --demo: misconfigure the demo on purpose to see the health report fail",
+            "                   (" + DemoBreak.names() + ")",
+            "",
+            "       java -jar entra-agent-bridge-sidecar.jar health [--demo [--demo-break=NAME]] [--config FILE] [--json]",
+            "  runs the credential health check once, prints the report and exits 0 (pass or warn) or 1 (fail)");
 
     static SidecarOptions parse(String... args) {
         String bind = "127.0.0.1";
@@ -35,9 +42,17 @@ record SidecarOptions(String bind, int port, Optional<Path> config, boolean demo
         boolean demo = false;
         List<String> allowFrom = new ArrayList<>();
         int workers = 16;
+        DemoBreak demoBreak = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.startsWith("--demo-break=")) {
+                demoBreak = DemoBreak.parse(arg.substring("--demo-break=".length()));
+                continue;
+            }
             switch (arg) {
+                case "--demo-break":
+                    demoBreak = DemoBreak.parse(value(args, ++i, arg));
+                    break;
                 case "--demo":
                     demo = true;
                     break;
@@ -66,7 +81,11 @@ record SidecarOptions(String bind, int port, Optional<Path> config, boolean demo
         if (demo && config != null) {
             throw new IllegalArgumentException("--demo and --config exclude each other: the demo configures itself for the emulators");
         }
-        return new SidecarOptions(bind, port, Optional.ofNullable(config), demo, List.copyOf(allowFrom), workers);
+        if (demoBreak != null && !demo) {
+            throw new IllegalArgumentException("--demo-break only applies with --demo");
+        }
+        return new SidecarOptions(bind, port, Optional.ofNullable(config), demo, List.copyOf(allowFrom), workers,
+                Optional.ofNullable(demoBreak));
     }
 
     private static String value(String[] args, int i, String flag) {

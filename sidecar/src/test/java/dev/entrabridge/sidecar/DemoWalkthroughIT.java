@@ -41,7 +41,7 @@ class DemoWalkthroughIT {
     void everyPrintedCommandWorksAsPrinted() throws Exception {
         List<String> commands = Arrays.stream(PRINTED.toString(StandardCharsets.UTF_8).split("\n"))
                 .filter(l -> l.startsWith("curl ") || l.startsWith("USER_TOKEN=$(curl ")).toList();
-        assertThat(commands).hasSize(7);
+        assertThat(commands).hasSize(8);
         // Each command's output is framed so the test can tell them apart.
         StringBuilder script = new StringBuilder("set -u\n");
         for (int i = 0; i < commands.size(); i++) {
@@ -60,11 +60,12 @@ class DemoWalkthroughIT {
         assertThat(parts[1]).as("1. agent token").contains("{\"authorizationHeader\":\"Bearer ey");
         assertThat(parts[2]).as("2. Graph through the sidecar").contains("\"statusCode\":200", "Alice Demo", "Bob Example");
         assertThat(parts[3]).as("3. agent user").contains("{\"authorizationHeader\":\"Bearer ey");
-        assertThat(parts[8]).as("user token length").matches("(?s)user token length\\s+[1-9][0-9]{2,}\\s*");
+        assertThat(parts[9]).as("user token length").matches("(?s)user token length\\s+[1-9][0-9]{2,}\\s*");
         assertThat(parts[5]).as("5a. on-behalf-of").contains("{\"authorizationHeader\":\"Bearer ey");
         assertThat(parts[6]).as("5b. Graph /me as the user").contains("\"statusCode\":200", "alice@contoso.onmicrosoft.com");
         assertThat(parts[7]).as("6. refused").contains("HTTP/1.1 403", "application/problem+json", "POLICY_DENIED",
                 "calendar-agent");
+        assertThat(parts[8]).as("7. health summary").contains("\"status\":\"Healthy\"", "\"credential\":{\"");
         assertThat(PRINTED.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"issued\"", "\"outcome\":\"refused\"");
         Files.delete(file);
     }

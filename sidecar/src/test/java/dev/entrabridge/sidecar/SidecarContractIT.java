@@ -60,6 +60,8 @@ class SidecarContractIT extends HttpContractSuite {
         Map<String, String> env = new java.util.LinkedHashMap<>(demo.environment());
         env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + ",retired-agent=" + RETIRED_AGENT);
         env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
+        // No background health runs here: they would consume the faults the suite injects into Entra.
+        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
         env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[{\"issuer\":\"" + workloads.issuer() + "\",\"audiences\":[\""
                 + CALLER_AUDIENCE + "\"],\"jwksUri\":\"" + workloads.jwksUri() + "\"}]}");
         env.put("BRIDGE_POLICY", "{\"rules\":["

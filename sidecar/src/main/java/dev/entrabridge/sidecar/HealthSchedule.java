@@ -1,0 +1,68 @@
+package dev.entrabridge.sidecar;
+
+import dev.entrabridge.health.CredentialHealth;
+import dev.entrabridge.health.HealthReport;
+import dev.entrabridge.health.LogHealthMetrics;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the credential health check in the background: once shortly after start-up, then every
+ * {@code BRIDGE_HEALTH_INTERVAL_SECONDS} (default 300; 0 turns it off). Each run's per-check
+ * results go to the log as structured lines; {@code /healthz} serves the last summary.
+ */
+final class HealthSchedule implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(HealthSchedule.class.getName());
+
+    private final ScheduledExecutorService executor;
+
+    private HealthSchedule(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    static HealthSchedule start(CredentialHealth health, Duration interval) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "credential-health");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!interval.isZero()) {
+            LogHealthMetrics metrics = new LogHealthMetrics(line -> LOG.log(System.Logger.Level.INFO, line));
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    HealthReport report = health.run();
+                    metrics.publish(report);
+                } catch (RuntimeException e) {
+                    // A defect in one run must not stop the schedule.
+                    LOG.log(System.Logger.Level.WARNING, "event=credential_health_run_failed error={0}",
+                            e.getClass().getName());
+                }
+            }, 1, interval.toSeconds(), TimeUnit.SECONDS);
+        }
+        return new HealthSchedule(executor);
+    }
+
+    /** The interval from the environment, validated. */
+    static Duration interval(java.util.Map<String, String> env) {
+        String raw = env.getOrDefault("BRIDGE_HEALTH_INTERVAL_SECONDS", "300").trim();
+        try {
+            long seconds = Long.parseLong(raw);
+            if (seconds < 0 || seconds > 86_400 || (seconds > 0 && seconds < 10)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new dev.entrabridge.config.ConfigException("BRIDGE_HEALTH_INTERVAL_SECONDS",
+                    "is '" + raw + "': set 0 (off) or a number of seconds from 10 to 86400");
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
