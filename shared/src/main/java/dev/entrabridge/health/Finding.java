@@ -37,12 +37,19 @@ public final class Finding {
         return raise(CheckStatus.FAIL, summary, diagnosis);
     }
 
+    /** Raises the status; at an equal level the first finding stays, since it is usually the cause. */
     private Finding raise(CheckStatus to, String summary, Diagnosis diagnosis) {
-        if (to.ordinal() >= status.ordinal()) {
+        if (to.ordinal() > status.ordinal()) {
             this.status = to;
             this.summary = summary;
             this.diagnosis = diagnosis;
         }
+        return this;
+    }
+
+    /** Replaces the one-line summary, keeping status and diagnosis (e.g. to count several failures). */
+    public Finding restate(String summary) {
+        this.summary = summary;
         return this;
     }
 

@@ -52,6 +52,8 @@ public final class TokenExchangeCheck implements HealthCheck {
                             "Configure at least one agent (BRIDGE_AGENTS or the agents section of the config file)."));
         }
         int passed = 0;
+        int failed = 0;
+        String firstFailure = null;
         Duration[] waited = {Duration.ZERO};
         for (ExchangeTarget target : targets) {
             Attempts attempts = attempt(target, context, waited);
@@ -71,6 +73,10 @@ public final class TokenExchangeCheck implements HealthCheck {
                 }
             } else {
                 Diagnosis d = attempts.failure.diagnosis();
+                failed++;
+                if (firstFailure == null) {
+                    firstFailure = label + ": " + d.code();
+                }
                 finding.evidence(label, "failed: " + d.code()
                         + attempts.failure.correlationId().map(id -> " (correlation id " + id + ")").orElse(""));
                 finding.fail("Exchange for " + label + " failed: " + d.code() + ".", d);
@@ -78,6 +84,8 @@ public final class TokenExchangeCheck implements HealthCheck {
         }
         if (finding.status() == CheckStatus.PASS) {
             finding.pass("Leg 1 and leg 2 succeeded for all " + passed + " targets.");
+        } else if (failed > 1) {
+            finding.restate(failed + " of " + targets.size() + " exchanges failed, first " + firstFailure + ".");
         }
         return finding;
     }

@@ -114,6 +114,21 @@ class TokenExchangeCheckTest {
     }
 
     @Test
+    void severalFailuresAreCountedAndTheFirstIsTheDiagnosis() throws Exception {
+        ScriptedProbe probe = new ScriptedProbe();
+        probe.failures.add(DISABLED);
+        probe.failures.add(new AgentTokenException(new Diagnosis(Diagnosis.Category.PERMISSION, "AADSTS65001",
+                "consent missing", "grant consent")));
+
+        CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
+                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofSeconds(1))
+                .run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
+
+        assertThat(r.summary()).isEqualTo("2 of 2 exchanges failed, first mailer -> graph: AADSTS7000112.");
+        assertThat(r.diagnosis().orElseThrow().code()).isEqualTo("AADSTS7000112");
+    }
+
+    @Test
     void persistentThrottlingStopsRetryingBeforeTheDeadline() throws Exception {
         ScriptedProbe probe = new ScriptedProbe();
         for (int i = 0; i < 1000; i++) {
