@@ -19,7 +19,7 @@ final class CredentialSettingsReader {
     static final String TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
     static final String GCE_METADATA_HOST = "GCE_METADATA_HOST";
     static final String MI_CLIENT_ID = "BRIDGE_MANAGED_IDENTITY_CLIENT_ID";
-    static final String CLIENT_SECRET = "ENTRA_CLIENT_SECRET";
+    static final String SECRET_VARIABLE = "ENTRA_CLIENT_SECRET";
     static final String CERTIFICATE_PATH = "ENTRA_CLIENT_CERTIFICATE_PATH";
     static final String CERTIFICATE_PASSWORD = "ENTRA_CLIENT_CERTIFICATE_PASSWORD";
 
@@ -102,9 +102,9 @@ final class CredentialSettingsReader {
                         "the user-assigned managed identity's client id"));
                 break;
             case CLIENT_SECRET:
-                secret = Optional.of(sources.find("/credential/clientSecret", CLIENT_SECRET,
+                secret = Optional.of(sources.find("/credential/clientSecret", SECRET_VARIABLE,
                                 "AzureAd__ClientCredentials__0__ClientSecret")
-                        .orElseThrow(() -> new ConfigException(CLIENT_SECRET, "is missing: set it to a client secret "
+                        .orElseThrow(() -> new ConfigException(SECRET_VARIABLE, "is missing: set it to a client secret "
                                 + "of the blueprint (development only; prefer a federated source)")).value());
                 break;
             case CERTIFICATE:
