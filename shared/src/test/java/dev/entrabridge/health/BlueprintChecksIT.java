@@ -42,8 +42,7 @@ class BlueprintChecksIT {
     @BeforeEach
     void start() {
         cloud = EmulatedCloud.start(Clock.systemUTC());
-        cloud.tenant().resource(GRAPH).appRoles("AgentIdentityBlueprint.Read.All");
-        graph = GraphEmulator.startFor(cloud.entra(), TENANT_ID, Clock.systemUTC());
+        graph = cloud.graph();
     }
 
     /** The optional grant that lets the blueprint read its own application object. */
@@ -53,7 +52,6 @@ class BlueprintChecksIT {
 
     @AfterEach
     void stop() {
-        graph.close();
         cloud.close();
     }
 

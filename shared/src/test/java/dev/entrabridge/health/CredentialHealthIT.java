@@ -45,8 +45,7 @@ class CredentialHealthIT {
     @BeforeEach
     void start() throws IOException {
         cloud = EmulatedCloud.start(Clock.systemUTC());
-        cloud.tenant().resource(GRAPH).appRoles("AgentIdentityBlueprint.Read.All");
-        graph = GraphEmulator.startFor(cloud.entra(), EmulatedCloud.TENANT_ID, Clock.systemUTC());
+        graph = cloud.graph();
         tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, cloud.kubernetesToken(Duration.ofHours(1)));
         env.put("ENTRA_TENANT_ID", EmulatedCloud.TENANT_ID);
@@ -63,7 +62,6 @@ class CredentialHealthIT {
 
     @AfterEach
     void stop() {
-        graph.close();
         cloud.close();
     }
 

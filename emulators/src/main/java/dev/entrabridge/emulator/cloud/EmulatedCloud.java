@@ -4,6 +4,7 @@ import dev.entrabridge.emulator.entra.EntraEmulator;
 import dev.entrabridge.emulator.entra.Tenant;
 import dev.entrabridge.emulator.gcp.GceInstance;
 import dev.entrabridge.emulator.gcp.GcpMetadataEmulator;
+import dev.entrabridge.emulator.graph.GraphEmulator;
 import dev.entrabridge.emulator.identity.ManagedIdentity;
 import dev.entrabridge.emulator.identity.ManagedIdentityEmulator;
 import dev.entrabridge.emulator.identity.MintedToken;
@@ -18,8 +19,8 @@ import java.time.Instant;
 /**
  * A whole emulated cloud in one line: an Entra tenant whose agent identity blueprint trusts every
  * emulated workload issuer (AWS STS, GCP metadata, a Kubernetes-style cluster issuer, an Azure
- * user-assigned managed identity), two agent identities, an agent user, a human user, and
- * Microsoft Graph as a resource with roles granted. Tests and the demo change the directory
+ * user-assigned managed identity), two agent identities, an agent user, a human user, Microsoft
+ * Graph as a resource with roles granted, and the Graph emulator serving that tenant's directory. Tests and the demo change the directory
  * through {@link #entra()} to produce every misconfiguration.
  *
  * <p>The identifiers are fixed constants so documentation, curl commands and assertions can name them.
@@ -57,6 +58,7 @@ public final class EmulatedCloud implements AutoCloseable {
     private final GcpMetadataEmulator gcp;
     private final OidcIssuerEmulator cluster;
     private final ManagedIdentityEmulator managedIdentity;
+    private final GraphEmulator graph;
 
     private EmulatedCloud(Clock clock) {
         this.entra = EntraEmulator.start(clock);
@@ -71,6 +73,7 @@ public final class EmulatedCloud implements AutoCloseable {
         sts.addPrincipal(StsPrincipal.of(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN, AWS_ACCOUNT,
                 AWS_REGION));
         seedDirectory(clock.instant());
+        this.graph = GraphEmulator.startFor(entra, TENANT_ID, clock);
     }
 
     /** Starts every emulator on loopback and seeds the standard directory. */
@@ -89,7 +92,7 @@ public final class EmulatedCloud implements AutoCloseable {
         t.agentIdentity(RESEARCHER_AGENT_APP_ID, BLUEPRINT_APP_ID);
         t.agentUser(AGENT_USER_OID, AGENT_USER_UPN, MAILER_AGENT_APP_ID);
         t.user(USER_OID, USER_UPN);
-        t.resource(GRAPH).appRoles("User.Read.All", "Mail.Send", "Calendars.Read")
+        t.resource(GRAPH).appRoles("User.Read.All", "Mail.Send", "Calendars.Read", "AgentIdentityBlueprint.Read.All")
                 .scopes("User.Read", "User.Read.All", "Mail.Send", "Calendars.Read");
         t.grantAppRoles(MAILER_AGENT_APP_ID, GRAPH, "User.Read.All", "Mail.Send", "Calendars.Read");
         t.grantAppRoles(RESEARCHER_AGENT_APP_ID, GRAPH, "User.Read.All");
@@ -118,6 +121,14 @@ public final class EmulatedCloud implements AutoCloseable {
         return managedIdentity;
     }
 
+    /**
+     * Microsoft Graph for the seeded tenant (its blueprints, FICs and users, live). The blueprint is
+     * not granted {@code AgentIdentityBlueprint.Read.All} by default; grant it to let it read its own FICs.
+     */
+    public GraphEmulator graph() {
+        return graph;
+    }
+
     /** The seeded tenant, for adding or breaking things. */
     public Tenant tenant() {
         return entra.directory().tenant(TENANT_ID, TENANT_DOMAIN);
@@ -130,6 +141,7 @@ public final class EmulatedCloud implements AutoCloseable {
 
     @Override
     public void close() {
+        graph.close();
         managedIdentity.close();
         cluster.close();
         gcp.close();
