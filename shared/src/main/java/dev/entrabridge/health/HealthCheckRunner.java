@@ -48,11 +48,7 @@ public final class HealthCheckRunner {
         long deadlineNanos = startNanos + budget.toNanos();
         CheckContext context = new CheckContext(clock, started.plus(budget));
         List<CheckResult> results = new ArrayList<>();
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "health-check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor = checkThread();
         try {
             boolean exhausted = false;
             for (HealthCheck check : checks) {
@@ -67,7 +63,7 @@ public final class HealthCheckRunner {
                     exhausted = true;
                     // The timed-out check's thread may still hang on I/O; later checks get a fresh thread.
                     executor.shutdownNow();
-                    executor = Executors.newSingleThreadExecutor();
+                    executor = checkThread();
                 }
             }
         } finally {
@@ -76,6 +72,15 @@ public final class HealthCheckRunner {
         CheckStatus overall = results.stream().map(CheckResult::status)
                 .reduce(CheckStatus.PASS, CheckStatus::worst);
         return new HealthReport(overall, started, Duration.ofNanos(System.nanoTime() - startNanos), results, versions);
+    }
+
+    /** A daemon thread, so a check stuck in I/O never keeps the JVM (or a Lambda invocation) alive. */
+    private static ExecutorService checkThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "health-check");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private CheckResult runOne(ExecutorService executor, HealthCheck check, CheckContext context, long remainingNanos) {

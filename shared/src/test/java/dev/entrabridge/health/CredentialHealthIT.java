@@ -70,6 +70,15 @@ class CredentialHealthIT {
         cloud.tenant().grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
     }
 
+    /** Switches the deployment to the emulated AWS STS as its credential source. */
+    private void useAwsSts() {
+        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
+        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
+        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+    }
+
     private HealthReport run() {
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
         return new CredentialHealth(config, HealthSettings.from(env), BlueprintCredentials.create(config,
@@ -141,11 +150,7 @@ class CredentialHealthIT {
     @Test
     void outboundFederationDisabledAtStsFailsTheAssertionCheck() {
         grantGraphRead();
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
-        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
-        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+        useAwsSts();
         cloud.sts().outboundFederationEnabled(false);
 
         HealthReport report = run();
@@ -159,11 +164,7 @@ class CredentialHealthIT {
     @Test
     void stsSourceHealthyReportsTheRoleArnAsTheFicSubject() {
         grantGraphRead();
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
-        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
-        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+        useAwsSts();
 
         HealthReport report = run();
 

@@ -165,6 +165,20 @@ final class DemoTenant implements AutoCloseable {
                 .federatedCredential("aws-demo-role", issuer, subject, audience);
     }
 
+    /**
+     * {@link #environment()} plus the operator's own {@code BRIDGE_HEALTH_*} settings from {@code outer}:
+     * the demo configures everything else itself, but how its health check runs stays the operator's.
+     */
+    Map<String, String> environmentKeepingHealthSettings(Map<String, String> outer) {
+        Map<String, String> env = environment();
+        outer.forEach((name, value) -> {
+            if (name.startsWith("BRIDGE_HEALTH_")) {
+                env.put(name, value);
+            }
+        });
+        return env;
+    }
+
     /** The emulated tenant, for tests that add to the demo's world. */
     Tenant tenant() {
         return entra.directory().tenant(TENANT_ID);

@@ -66,7 +66,7 @@ final class HealthCommand {
             if (demo) {
                 world = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-health"));
                 breakage.ifPresent(world::breakWith);
-                env = world.environment();
+                env = world.environmentKeepingHealthSettings(env);
             }
             if (config != null) {
                 env.put("BRIDGE_CONFIG_FILE", config.toString());

@@ -24,26 +24,30 @@ final class HealthSchedule implements AutoCloseable {
         this.executor = executor;
     }
 
+    /** Runs {@code health} a second from now and then every {@code interval} (positive). */
     static HealthSchedule start(CredentialHealth health, Duration interval) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "credential-health");
             t.setDaemon(true);
             return t;
         });
-        if (!interval.isZero()) {
-            LogHealthMetrics metrics = new LogHealthMetrics(line -> LOG.log(System.Logger.Level.INFO, line));
-            executor.scheduleWithFixedDelay(() -> {
-                try {
-                    HealthReport report = health.run();
-                    metrics.publish(report);
-                } catch (RuntimeException e) {
-                    // A defect in one run must not stop the schedule.
-                    LOG.log(System.Logger.Level.WARNING, "event=credential_health_run_failed error={0}",
-                            e.getClass().getName());
-                }
-            }, 1, interval.toSeconds(), TimeUnit.SECONDS);
-        }
+        LogHealthMetrics metrics = new LogHealthMetrics(line -> LOG.log(System.Logger.Level.INFO, line));
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                HealthReport report = health.run();
+                metrics.publish(report);
+            } catch (RuntimeException e) {
+                // A defect in one run must not stop the schedule.
+                LOG.log(System.Logger.Level.WARNING, "event=credential_health_run_failed error={0}",
+                        e.getClass().getName());
+            }
+        }, 1, interval.toSeconds(), TimeUnit.SECONDS);
         return new HealthSchedule(executor);
+    }
+
+    /** No background runs ({@code BRIDGE_HEALTH_INTERVAL_SECONDS=0}). */
+    static HealthSchedule off() {
+        return new HealthSchedule(null);
     }
 
     /** The interval from the environment, validated. */
@@ -63,6 +67,8 @@ final class HealthSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }

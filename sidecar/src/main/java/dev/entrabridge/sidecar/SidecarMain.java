@@ -4,6 +4,7 @@ import dev.entrabridge.audit.AuditLog;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.endpoint.BridgeEndpoint;
 import dev.entrabridge.endpoint.ConfiguredEndpoint;
+import dev.entrabridge.endpoint.HealthSummary;
 import dev.entrabridge.entra.AgentTokenService;
 import dev.entrabridge.health.CredentialHealth;
 import dev.entrabridge.health.CredentialHealthSummary;
@@ -90,7 +91,7 @@ public final class SidecarMain {
         if (options.demo()) {
             demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
             options.demoBreak().ifPresent(demo::breakWith);
-            env = demo.environment();
+            env = demo.environmentKeepingHealthSettings(env);
         }
         if (options.config().isPresent()) {
             env.put("BRIDGE_CONFIG_FILE", options.config().get().toString());
@@ -100,12 +101,13 @@ public final class SidecarMain {
             System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
                     + "will be refused with 403 until one grants callers their agents");
         }
-        CredentialHealth credentialHealth = CredentialHealth.create(config);
         Duration healthInterval = HealthSchedule.interval(env);
+        // With the schedule off, no second token service is built at start-up for a check that never runs.
+        CredentialHealth credentialHealth = healthInterval.isZero() ? null : CredentialHealth.create(config);
         BridgeEndpoint endpoint = ConfiguredEndpoint.builder(config, OutboundHttpClients.create(config.http()))
                 .tokens(AgentTokenService.create(config))
                 .audit(new AuditLog(out::println, Clock.systemUTC()))
-                .health(new CredentialHealthSummary(credentialHealth))
+                .health(credentialHealth == null ? HealthSummary.LIVENESS_ONLY : new CredentialHealthSummary(credentialHealth))
                 .build();
         PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
         SidecarServer server;
@@ -118,7 +120,8 @@ public final class SidecarMain {
             }
             throw e;
         }
-        HealthSchedule schedule = HealthSchedule.start(credentialHealth, healthInterval);
+        HealthSchedule schedule = credentialHealth == null ? HealthSchedule.off() : HealthSchedule.start(credentialHealth,
+                healthInterval);
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
         if (demo != null) {

@@ -87,11 +87,11 @@ class HealthCommandIT {
     }
 
     @Test
-    void aBrokenDemoServesTheFailingSummaryAndA503WhenAskedTo() throws Exception {
+    void aBrokenDemoServesTheFailingSummaryAndStaysLive() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0",
                 "--demo-break=agent-disabled"), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            JsonNode healthz = awaitCredentialStatus(sidecar.server().baseUrl());
+            JsonNode healthz = awaitCredentialStatus(sidecar.server().baseUrl(), 200);
 
             assertThat(healthz.at("/health/credential/status").asText()).isEqualTo("fail");
             assertThat(healthz.at("/health/credential/checks/token-exchange").asText()).isEqualTo("fail");
@@ -100,8 +100,33 @@ class HealthCommandIT {
         }
     }
 
-    /** Polls /healthz until the first background run has reported. */
-    private static JsonNode awaitCredentialStatus(URI base) throws Exception {
+    @Test
+    void withFailHealthzTheBrokenDemoAnswers503() throws Exception {
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0",
+                "--demo-break=fic-audience"), Map.of("BRIDGE_HEALTH_FAIL_HEALTHZ", "true"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            JsonNode healthz = awaitCredentialStatus(sidecar.server().baseUrl(), 503);
+
+            assertThat(healthz.get("status").asText()).isEqualTo("Unhealthy");
+            assertThat(healthz.at("/health/credential/checks/token-exchange").asText()).isEqualTo("fail");
+        }
+    }
+
+    @Test
+    void withTheScheduleOffHealthzIsLivenessOnly() throws Exception {
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0"),
+                Map.of("BRIDGE_HEALTH_INTERVAL_SECONDS", "0"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(sidecar.server().baseUrl() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).has("health")).isFalse();
+        }
+    }
+
+    /** Polls /healthz until the first background run has reported, then checks the status code. */
+    private static JsonNode awaitCredentialStatus(URI base, int expectedStatus) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
@@ -109,7 +134,7 @@ class HealthCommandIT {
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(r.body());
             if (!"pending".equals(body.at("/health/credential/status").asText())) {
-                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(expectedStatus);
                 return body;
             }
             assertThat(Instant.now()).as("a health report within 30 s").isBefore(deadline);
