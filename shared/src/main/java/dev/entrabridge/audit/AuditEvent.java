@@ -1,6 +1,6 @@
 package dev.entrabridge.audit;
 
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 
 import java.time.Duration;

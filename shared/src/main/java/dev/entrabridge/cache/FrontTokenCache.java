@@ -1,8 +1,8 @@
 package dev.entrabridge.cache;
 
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;

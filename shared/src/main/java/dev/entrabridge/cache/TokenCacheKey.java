@@ -1,7 +1,7 @@
 package dev.entrabridge.cache;
 
-import dev.entrabridge.entra.AgentTokenRequest;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.Flow;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

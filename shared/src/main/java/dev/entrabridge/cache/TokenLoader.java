@@ -1,6 +1,6 @@
 package dev.entrabridge.cache;
 
-import dev.entrabridge.entra.AgentToken;
+import dev.entrabridge.token.AgentToken;
 
 /** Fetches a token from upstream on a cache miss or refresh. */
 @FunctionalInterface

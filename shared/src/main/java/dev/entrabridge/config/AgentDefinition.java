@@ -1,6 +1,6 @@
 package dev.entrabridge.config;
 
-import dev.entrabridge.entra.AgentUser;
+import dev.entrabridge.token.AgentUser;
 
 import java.util.Objects;
 import java.util.Optional;

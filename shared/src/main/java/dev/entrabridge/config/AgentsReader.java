@@ -1,7 +1,7 @@
 package dev.entrabridge.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.entrabridge.entra.AgentUser;
+import dev.entrabridge.token.AgentUser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ public interface ClientAssertionSource extends BlueprintCredential {
     /**
      * A currently valid assertion.
      *
-     * @throws dev.entrabridge.entra.AgentTokenException with a diagnosis when none can be had
+     * @throws dev.entrabridge.token.AgentTokenException with a diagnosis when none can be had
      */
     ClientAssertion assertion();
 

@@ -1,8 +1,8 @@
 package dev.entrabridge.credential;
 
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.Diagnosis;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
+import dev.entrabridge.token.Diagnosis.Category;
 
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.entrabridge.credential;
 
 import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;

@@ -5,7 +5,7 @@ import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;

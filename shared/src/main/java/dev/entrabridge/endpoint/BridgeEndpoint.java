@@ -6,7 +6,7 @@ import dev.entrabridge.audit.AuditLog;
 import dev.entrabridge.config.AgentDefinition;
 import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.downstream.DownstreamCaller;
-import dev.entrabridge.entra.AgentTokenProvider;
+import dev.entrabridge.token.AgentTokenProvider;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
 import dev.entrabridge.policy.CallerPolicy;

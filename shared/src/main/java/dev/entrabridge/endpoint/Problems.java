@@ -3,9 +3,9 @@ package dev.entrabridge.endpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entrabridge.downstream.DownstreamException;
-import dev.entrabridge.entra.AgentTokenException;
+import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.inbound.CallerAuthenticationException;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.Diagnosis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

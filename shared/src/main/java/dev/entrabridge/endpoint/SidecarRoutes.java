@@ -6,8 +6,8 @@ import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.downstream.DownstreamCaller;
 import dev.entrabridge.downstream.DownstreamRequest;
 import dev.entrabridge.downstream.DownstreamResponse;
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
 

@@ -1,6 +1,6 @@
 package dev.entrabridge.endpoint;
 
-import dev.entrabridge.entra.AgentTokenRequest;
+import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.inbound.Caller;
 
 import java.util.Objects;

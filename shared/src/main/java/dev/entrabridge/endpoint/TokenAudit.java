@@ -2,8 +2,8 @@ package dev.entrabridge.endpoint;
 
 import dev.entrabridge.audit.AuditEvent;
 import dev.entrabridge.audit.AuditLog;
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.AgentTokenRequest;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenRequest;
 
 import java.time.Duration;
 

@@ -1,10 +1,10 @@
 package dev.entrabridge.endpoint;
 
 import dev.entrabridge.config.AgentDefinition;
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.AgentTokenProvider;
-import dev.entrabridge.entra.AgentTokenRequest;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.AgentTokenProvider;
+import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.policy.CallerPolicy;
 import dev.entrabridge.policy.PolicyDecision;
 

@@ -1,8 +1,8 @@
 package dev.entrabridge.endpoint;
 
-import dev.entrabridge.entra.AgentTokenRequest;
-import dev.entrabridge.entra.AgentUser;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
+import dev.entrabridge.token.Flow;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.entrabridge.endpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.AgentTokenRequest;
-import dev.entrabridge.entra.AgentUser;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
 

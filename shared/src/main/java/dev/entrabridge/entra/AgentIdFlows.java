@@ -1,4 +1,7 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;

@@ -1,4 +1,10 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.retry.Sleeper;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.AgentTokenProvider;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.Diagnosis;
 
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import dev.entrabridge.cache.FrontTokenCache;
@@ -9,7 +15,7 @@ import dev.entrabridge.credential.AssertionClaims;
 import dev.entrabridge.credential.BlueprintCredential;
 import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.credential.ClientAssertionSource;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 import dev.entrabridge.http.OutboundHttpClients;
 
 import java.lang.System.Logger.Level;

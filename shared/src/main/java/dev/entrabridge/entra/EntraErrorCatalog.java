@@ -1,6 +1,7 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.Diagnosis;
 
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 
 import java.util.Map;
 import java.util.Optional;

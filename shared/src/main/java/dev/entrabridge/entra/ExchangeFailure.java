@@ -1,4 +1,6 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
 
 import java.time.Duration;
 

@@ -2,8 +2,8 @@ package dev.entrabridge.health;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
 
 import java.text.ParseException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.entrabridge.health;
 
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.Diagnosis;
 
 import java.io.IOException;
 import java.net.URI;

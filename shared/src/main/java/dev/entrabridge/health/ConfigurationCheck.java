@@ -3,7 +3,7 @@ package dev.entrabridge.health;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.credential.BlueprintCredential;
 import dev.entrabridge.credential.ClientAssertionSource;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.Diagnosis;
 
 /**
  * Reports the configuration the other checks run with and flags what is complete but unwise:

@@ -8,7 +8,7 @@ import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.credential.ClientAssertionSource;
 import dev.entrabridge.credential.ClientCertificateCredential;
 import dev.entrabridge.entra.AgentTokenService;
-import dev.entrabridge.entra.Sleeper;
+import dev.entrabridge.retry.Sleeper;
 import dev.entrabridge.http.OutboundHttpClients;
 
 import java.net.URI;

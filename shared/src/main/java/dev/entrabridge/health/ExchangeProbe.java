@@ -1,6 +1,6 @@
 package dev.entrabridge.health;
 
-import dev.entrabridge.entra.AgentTokenException;
+import dev.entrabridge.token.AgentTokenException;
 
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package dev.entrabridge.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entrabridge.entra.AgentTokenException;
+import dev.entrabridge.token.AgentTokenException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -99,7 +99,7 @@ public final class GraphBlueprintDirectory implements BlueprintDirectory {
             token = graphToken.get();
         } catch (AgentTokenException e) {
             throw new DirectoryAccessException("no Graph token for the blueprint: " + e.diagnosis().code(),
-                    e.diagnosis().category() == dev.entrabridge.entra.Diagnosis.Category.PERMISSION, e.diagnosis());
+                    e.diagnosis().category() == dev.entrabridge.token.Diagnosis.Category.PERMISSION, e.diagnosis());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(graphBase.toString()) + path))
                 .timeout(timeout).header("Authorization", "Bearer " + token).header("Accept", "application/json")

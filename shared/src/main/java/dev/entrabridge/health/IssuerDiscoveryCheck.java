@@ -2,7 +2,7 @@ package dev.entrabridge.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.Diagnosis;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.entrabridge.policy;
 
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 
 import java.io.IOException;

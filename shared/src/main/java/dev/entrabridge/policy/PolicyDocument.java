@@ -3,7 +3,7 @@ package dev.entrabridge.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 
 import java.util.ArrayList;

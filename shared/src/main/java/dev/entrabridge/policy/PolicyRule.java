@@ -1,6 +1,6 @@
 package dev.entrabridge.policy;
 
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.Flow;
 
 import java.util.Optional;
 import java.util.Set;

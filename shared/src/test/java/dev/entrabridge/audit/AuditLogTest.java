@@ -2,7 +2,7 @@ package dev.entrabridge.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,11 @@
 package dev.entrabridge.cache;
 
-import dev.entrabridge.entra.AgentToken;
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.AgentTokenRequest;
-import dev.entrabridge.entra.AgentUser;
-import dev.entrabridge.entra.Diagnosis;
-import dev.entrabridge.entra.Flow;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
+import dev.entrabridge.token.Diagnosis;
+import dev.entrabridge.token.Flow;
 import dev.entrabridge.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

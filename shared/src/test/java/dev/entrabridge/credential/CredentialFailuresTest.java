@@ -1,7 +1,7 @@
 package dev.entrabridge.credential;
 
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis.Category;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

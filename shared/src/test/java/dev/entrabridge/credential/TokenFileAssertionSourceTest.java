@@ -1,6 +1,6 @@
 package dev.entrabridge.credential;
 
-import dev.entrabridge.entra.AgentTokenException;
+import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.testing.Jwts;
 import dev.entrabridge.testing.MutableClock;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,9 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
+import dev.entrabridge.token.Flow;
 
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.http.RecordedRequest;

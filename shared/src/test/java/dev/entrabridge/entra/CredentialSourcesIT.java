@@ -1,4 +1,7 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.Flow;
 
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.credential.AssertionClaims;

@@ -1,10 +1,12 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.AgentTokenRequest;
 
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.sts.OutboundTokenPolicy;
 import dev.entrabridge.emulator.sts.StsPrincipal;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 import dev.entrabridge.testing.FederationWorld;
 import dev.entrabridge.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;

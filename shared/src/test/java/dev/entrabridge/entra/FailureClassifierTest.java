@@ -1,7 +1,9 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
 
 import com.microsoft.aad.msal4j.MsalServiceException;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

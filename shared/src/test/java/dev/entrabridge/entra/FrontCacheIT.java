@@ -1,4 +1,6 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentTokenRequest;
 
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.testing.FederationWorld;

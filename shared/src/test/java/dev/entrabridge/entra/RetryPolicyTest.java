@@ -1,7 +1,8 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.token.Diagnosis;
 
 import dev.entrabridge.config.RetrySettings;
-import dev.entrabridge.entra.Diagnosis.Category;
+import dev.entrabridge.token.Diagnosis.Category;
 import dev.entrabridge.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

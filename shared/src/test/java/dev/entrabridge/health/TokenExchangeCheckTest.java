@@ -1,7 +1,7 @@
 package dev.entrabridge.health;
 
-import dev.entrabridge.entra.AgentTokenException;
-import dev.entrabridge.entra.Diagnosis;
+import dev.entrabridge.token.AgentTokenException;
+import dev.entrabridge.token.Diagnosis;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

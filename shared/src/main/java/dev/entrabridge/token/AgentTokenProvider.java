@@ -1,4 +1,4 @@
-package dev.entrabridge.entra;
+package dev.entrabridge.token;
 
 /**
  * The core's one public operation: obtain an agent token. The HTTP contract, the Bedrock action

@@ -1,4 +1,4 @@
-package dev.entrabridge.entra;
+package dev.entrabridge.token;
 
 import java.time.Duration;
 import java.util.Objects;

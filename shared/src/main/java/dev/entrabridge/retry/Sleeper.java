@@ -1,4 +1,4 @@
-package dev.entrabridge.entra;
+package dev.entrabridge.retry;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.entrabridge.entra;
+package dev.entrabridge.token;
 
 import java.util.Objects;
 

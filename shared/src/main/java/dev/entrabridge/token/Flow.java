@@ -1,4 +1,4 @@
-package dev.entrabridge.entra;
+package dev.entrabridge.token;
 
 /** The Entra Agent ID flow that produced (or should produce) an agent token. */
 public enum Flow {
