@@ -32,7 +32,7 @@ import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.EXCHANGE_AUDIENCE;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
-import static dev.entrabridge.emulator.entra.EntraFixture.claims;
+import static dev.entrabridge.emulator.entra.EntraClients.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -71,7 +71,7 @@ class CloudFederationIT {
     }
 
     private static ConfidentialClientApplication blueprint(Supplier<String> assertion) {
-        return EntraFixture.client(cloud.entra(), TENANT_ID, BLUEPRINT_APP_ID,
+        return EntraClients.client(cloud.entra(), TENANT_ID, BLUEPRINT_APP_ID,
                 ClientCredentialFactory.createFromCallback(options -> assertion.get()));
     }
 
@@ -80,7 +80,7 @@ class CloudFederationIT {
         Supplier<String> t1 = () -> bp.acquireToken(ClientCredentialParameters
                 .builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).fmiPath(MAILER_AGENT_APP_ID).build()).join()
                 .accessToken();
-        ConfidentialClientApplication agent = EntraFixture.client(cloud.entra(), TENANT_ID, MAILER_AGENT_APP_ID,
+        ConfidentialClientApplication agent = EntraClients.client(cloud.entra(), TENANT_ID, MAILER_AGENT_APP_ID,
                 ClientCredentialFactory.createFromCallback(options -> t1.get()));
         return agent.acquireToken(ClientCredentialParameters.builder(
                 Set.of("https://graph.microsoft.com/.default")).build()).get().accessToken();
@@ -134,7 +134,7 @@ class CloudFederationIT {
     void aRoleArnDifferingOnlyInCaseIsRefusedWith700213() {
         cloud.tenant().blueprint("c0ffee00-0000-4000-8000-00000000c0fe")
                 .federatedCredential("aws", cloud.sts().issuer(), AWS_ROLE_ARN.toLowerCase(), EXCHANGE_AUDIENCE);
-        ConfidentialClientApplication other = EntraFixture.client(cloud.entra(), TENANT_ID,
+        ConfidentialClientApplication other = EntraClients.client(cloud.entra(), TENANT_ID,
                 "c0ffee00-0000-4000-8000-00000000c0fe", ClientCredentialFactory.createFromCallback(o -> stsAssertion()));
 
         Throwable thrown = catchThrowable(() -> other.acquireToken(ClientCredentialParameters

@@ -7,6 +7,8 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
 import com.microsoft.aad.msal4j.UserFederatedIdentityCredentialParameters;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,27 +21,33 @@ import java.util.UUID;
 
 import static dev.entrabridge.emulator.entra.EntraClientCredentialsIT.assertService;
 import static dev.entrabridge.emulator.entra.EntraClientCredentialsIT.t1Parameters;
-import static dev.entrabridge.emulator.entra.EntraFixture.*;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
+import static dev.entrabridge.emulator.entra.EntraClients.agentClient;
+import static dev.entrabridge.emulator.entra.EntraClients.claims;
+import static dev.entrabridge.emulator.entra.EntraClients.client;
+import static dev.entrabridge.emulator.entra.EntraClients.t1Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Agent ID chains (T1 → T2 autonomous, on-behalf-of, agent user) composed from real MSAL4J calls. */
 class EntraAgentFlowsIT {
 
     private final MutableClock clock = new MutableClock(Instant.now());
+    private EmulatedCloud cloud;
     private EntraEmulator entra;
     private Tenant tenant;
     private ConfidentialClientApplication blueprint;
 
     @BeforeEach
     void start() {
-        entra = EntraEmulator.start(clock);
-        tenant = populate(entra);
-        blueprint = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        cloud = EmulatedCloud.builder().clock(clock).developmentCredentials().start();
+        entra = cloud.entra();
+        tenant = cloud.tenant();
+        blueprint = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
     }
 
     @AfterEach
     void stop() {
-        entra.close();
+        cloud.close();
     }
 
     /** T1 for the agent, from the blueprint app (MSAL caches it per fmi_path). */
@@ -52,21 +60,23 @@ class EntraAgentFlowsIT {
     }
 
     private ConfidentialClientApplication agent() {
-        return agentClient(entra, AGENT, () -> t1(AGENT));
+        return agentClient(entra, MAILER_AGENT_APP_ID, () -> t1(MAILER_AGENT_APP_ID));
     }
 
     @Test
     void autonomousT2CarriesTheAgentAndItsBlueprint() throws Exception {
-        IAuthenticationResult t2 = agent().acquireToken(ClientCredentialParameters
+        // The calendar agent holds exactly one Graph role, so the token's roles can be compared whole.
+        String agent = CALENDAR_AGENT_APP_ID;
+        IAuthenticationResult t2 = agentClient(entra, agent, () -> t1(agent)).acquireToken(ClientCredentialParameters
                 .builder(Set.of(GRAPH + "/.default")).build()).get();
 
-        assertThat(claims(t2.accessToken())).containsEntry("aud", List.of(GRAPH)).containsEntry("azp", AGENT)
-                .containsEntry("appid", AGENT).containsEntry("xms_par_app_azp", BLUEPRINT)
+        assertThat(claims(t2.accessToken())).containsEntry("aud", List.of(GRAPH)).containsEntry("azp", agent)
+                .containsEntry("appid", agent).containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("roles", List.of("User.Read.All")).containsEntry("idtyp", "app")
                 .containsEntry("xms_act_fct", "11")
-                .containsEntry("oid", tenant.findAgentIdentity(AGENT).orElseThrow().objectId());
+                .containsEntry("oid", tenant.findAgentIdentity(agent).orElseThrow().objectId());
         assertThat(entra.tokenRequests()).extracting(r -> r.formParam("client_id").orElseThrow())
-                .containsExactly(BLUEPRINT, AGENT);
+                .containsExactly(BLUEPRINT_APP_ID, agent);
         assertThat(entra.tokenRequests().get(1).formParam("client_assertion_type"))
                 .contains("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     }
@@ -86,22 +96,22 @@ class EntraAgentFlowsIT {
 
     @Test
     void msalCachesT1PerFmiPath() throws Exception {
-        String agentT1 = t1(AGENT);
+        String agentT1 = t1(MAILER_AGENT_APP_ID);
         String second = UUID.randomUUID().toString();
-        tenant.agentIdentity(second, BLUEPRINT);
+        tenant.agentIdentity(second, BLUEPRINT_APP_ID);
 
-        assertThat(t1(AGENT)).isEqualTo(agentT1);
+        assertThat(t1(MAILER_AGENT_APP_ID)).isEqualTo(agentT1);
         assertThat(entra.tokenRequests()).hasSize(1);
-        assertThat(claims(t1(second))).containsEntry("sub", t1Subject(BLUEPRINT, second));
+        assertThat(claims(t1(second))).containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, second));
         assertThat(entra.tokenRequests()).extracting(r -> r.formParam("fmi_path").orElseThrow())
-                .containsExactly(AGENT, second);
+                .containsExactly(MAILER_AGENT_APP_ID, second);
     }
 
     @Test
     void expiredT1Is700024() {
-        String staleT1 = t1(AGENT);
+        String staleT1 = t1(MAILER_AGENT_APP_ID);
         clock.advance(Duration.ofHours(2));
-        var agent = agentClient(entra, AGENT, () -> staleT1);
+        var agent = agentClient(entra, MAILER_AGENT_APP_ID, () -> staleT1);
 
         assertService(() -> agent.acquireToken(ClientCredentialParameters.builder(Set.of(GRAPH + "/.default"))
                 .build()).get(), "invalid_client", 700024, 401);
@@ -109,10 +119,14 @@ class EntraAgentFlowsIT {
 
     @Test
     void t1ObtainedForAnotherAgentIsRefused() {
-        var otherBlueprint = client(entra, OTHER_BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
-        var agent = agentClient(entra, AGENT, () -> {
+        String otherBlueprintId = UUID.randomUUID().toString();
+        String otherAgent = UUID.randomUUID().toString();
+        tenant.blueprint(otherBlueprintId).secret(BLUEPRINT_SECRET, clock.instant().plus(Duration.ofDays(1)));
+        tenant.agentIdentity(otherAgent, otherBlueprintId);
+        var otherBlueprint = client(entra, otherBlueprintId, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
+        var agent = agentClient(entra, MAILER_AGENT_APP_ID, () -> {
             try {
-                return otherBlueprint.acquireToken(t1Parameters(OTHER_AGENT)).get().accessToken();
+                return otherBlueprint.acquireToken(t1Parameters(otherAgent)).get().accessToken();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -124,9 +138,9 @@ class EntraAgentFlowsIT {
 
     @Test
     void disabledAgentIs7000112() {
-        String t1 = t1(AGENT);
-        tenant.findAgentIdentity(AGENT).orElseThrow().enabled(false);
-        var agent = agentClient(entra, AGENT, () -> t1);
+        String t1 = t1(MAILER_AGENT_APP_ID);
+        tenant.findAgentIdentity(MAILER_AGENT_APP_ID).orElseThrow().enabled(false);
+        var agent = agentClient(entra, MAILER_AGENT_APP_ID, () -> t1);
 
         assertService(() -> agent.acquireToken(ClientCredentialParameters.builder(Set.of(GRAPH + "/.default"))
                 .build()).get(), "unauthorized_client", 7000112, 400);
@@ -144,36 +158,36 @@ class EntraAgentFlowsIT {
 
     @Test
     void onBehalfOfAUserGivesADelegatedAgentToken() throws Exception {
-        String userToken = entra.mintUserToken(TENANT, USER, BLUEPRINT, Set.of("access_as_user"), Duration.ofHours(1));
+        String userToken = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
 
         IAuthenticationResult result = agent().acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(userToken)).build()).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("idtyp", "user").containsEntry("oid", USER)
-                .containsEntry("scp", "User.Read").containsEntry("azp", AGENT)
-                .containsEntry("xms_par_app_azp", BLUEPRINT).containsEntry("aud", List.of(GRAPH));
+        assertThat(claims(result.accessToken())).containsEntry("idtyp", "user").containsEntry("oid", USER_OID)
+                .containsEntry("scp", "User.Read").containsEntry("azp", MAILER_AGENT_APP_ID)
+                .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID).containsEntry("aud", List.of(GRAPH));
         var sent = entra.tokenRequests().get(entra.tokenRequests().size() - 1);
         assertThat(sent.formParam("grant_type")).contains("urn:ietf:params:oauth:grant-type:jwt-bearer");
         assertThat(sent.formParam("requested_token_use")).contains("on_behalf_of");
-        assertThat(result.account().homeAccountId()).isEqualTo(USER + "." + TENANT);
+        assertThat(result.account().homeAccountId()).isEqualTo(USER_OID + "." + TENANT_ID);
     }
 
     @Test
     void onBehalfOfRulesAudienceExpiryAndConsent() {
         var agent = agent();
-        String aimedAtAgent = entra.mintUserToken(TENANT, USER, AGENT, Set.of("access_as_user"), Duration.ofHours(1));
+        String aimedAtAgent = entra.mintUserToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
         var wrongAudience = assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(aimedAtAgent)).build()).get(),
                 "invalid_grant", 50013, 400);
         assertThat(wrongAudience.getMessage()).contains("must be its blueprint");
 
-        String expiring = entra.mintUserToken(TENANT, USER, BLUEPRINT, Set.of("access_as_user"), Duration.ofMinutes(1));
+        String expiring = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofMinutes(1));
         clock.advance(Duration.ofMinutes(30));
         assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(expiring)).build()).get(),
                 "invalid_grant", 500133, 400);
 
-        String fresh = entra.mintUserToken(TENANT, USER, BLUEPRINT, Set.of("access_as_user"), Duration.ofHours(1));
+        String fresh = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
         assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/Mail.Read"), new UserAssertion(fresh)).build()).get(),
                 "invalid_grant", 65001, 400);
@@ -182,26 +196,26 @@ class EntraAgentFlowsIT {
     @Test
     void agentUserGetsADelegatedTokenThroughUserFic() throws Exception {
         var agent = agent();
-        String t2 = agent.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE + "/.default")).build())
+        String t2 = agent.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).build())
                 .get().accessToken();
 
         IAuthenticationResult result = agent.acquireToken(UserFederatedIdentityCredentialParameters
-                .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(AGENT_USER), t2).build()).get();
+                .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(AGENT_USER_OID), t2).build()).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("oid", AGENT_USER).containsEntry("idtyp", "user")
-                .containsEntry("upn", AGENT_USER_UPN).containsEntry("azp", AGENT)
-                .containsEntry("xms_par_app_azp", BLUEPRINT).containsEntry("xms_sub_fct", "13")
+        assertThat(claims(result.accessToken())).containsEntry("oid", AGENT_USER_OID).containsEntry("idtyp", "user")
+                .containsEntry("upn", AGENT_USER_UPN).containsEntry("azp", MAILER_AGENT_APP_ID)
+                .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID).containsEntry("xms_sub_fct", "13")
                 .containsEntry("xms_act_fct", "11").containsEntry("scp", "User.Read");
         var sent = entra.tokenRequests().get(entra.tokenRequests().size() - 1);
         assertThat(sent.formParam("grant_type")).contains("user_fic");
-        assertThat(sent.formParam("user_id")).contains(AGENT_USER);
+        assertThat(sent.formParam("user_id")).contains(AGENT_USER_OID);
         assertThat(result.account().username()).isEqualTo(AGENT_USER_UPN);
 
         IAuthenticationResult byName = agent().acquireToken(UserFederatedIdentityCredentialParameters
                 .builder(Set.of(GRAPH + "/User.Read"), AGENT_USER_UPN, t2).build()).get();
         assertThat(entra.tokenRequests().get(entra.tokenRequests().size() - 1).formParam("username"))
                 .contains(AGENT_USER_UPN);
-        assertThat(claims(byName.accessToken())).containsEntry("oid", AGENT_USER);
+        assertThat(claims(byName.accessToken())).containsEntry("oid", AGENT_USER_OID);
 
         int requests = entra.requests().size();
         IAuthenticationResult cached = agent.acquireToken(UserFederatedIdentityCredentialParameters
@@ -213,9 +227,9 @@ class EntraAgentFlowsIT {
     @Test
     void userFicNeedsTheAgentsOwnExchangeToken() {
         var agent = agent();
-        String t1 = t1(AGENT);
+        String t1 = t1(MAILER_AGENT_APP_ID);
         assertService(() -> agent.acquireToken(UserFederatedIdentityCredentialParameters
-                .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(AGENT_USER), t1).build()).get(),
+                .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(AGENT_USER_OID), t1).build()).get(),
                 "invalid_grant", 50013, 400);
     }
 }

@@ -6,6 +6,8 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.nimbusds.jwt.SignedJWT;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.emulator.http.GeneratedCertificate;
 import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import static dev.entrabridge.emulator.entra.EntraFixture.*;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
+import static dev.entrabridge.emulator.entra.EntraClients.claims;
+import static dev.entrabridge.emulator.entra.EntraClients.client;
+import static dev.entrabridge.emulator.entra.EntraClients.t1Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,21 +34,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EntraClientCredentialsIT {
 
     private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/agent-runtime";
+    private static EmulatedCloud cloud;
     private static EntraEmulator entra;
     private static OidcIssuerEmulator issuer;
     private static Tenant tenant;
 
     @BeforeAll
     static void start() {
-        entra = EntraEmulator.start(Clock.systemUTC());
+        cloud = EmulatedCloud.builder().developmentCredentials().secondTenant().start();
+        entra = cloud.entra();
         issuer = OidcIssuerEmulator.start("aws-account", Clock.systemUTC());
-        tenant = populate(entra);
-        tenant.blueprint(BLUEPRINT).federatedCredential("aws", issuer.issuer(), ROLE_ARN, EXCHANGE);
+        tenant = cloud.tenant();
+        tenant.blueprint(BLUEPRINT_APP_ID).federatedCredential("aws", issuer.issuer(), ROLE_ARN, EXCHANGE_AUDIENCE);
     }
 
     @AfterAll
     static void stop() {
-        entra.close();
+        cloud.close();
         issuer.close();
     }
 
@@ -55,27 +62,27 @@ class EntraClientCredentialsIT {
 
     @Test
     void secretCredentialGetsT1ForTheAgentIdentity() throws Exception {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
-        IAuthenticationResult result = app.acquireToken(t1Parameters(AGENT)).get();
+        IAuthenticationResult result = app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("aud", List.of(EXCHANGE))
-                .containsEntry("azp", BLUEPRINT).containsEntry("sub", t1Subject(BLUEPRINT, AGENT))
+        assertThat(claims(result.accessToken())).containsEntry("aud", List.of(EXCHANGE_AUDIENCE))
+                .containsEntry("azp", BLUEPRINT_APP_ID).containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID))
                 .containsEntry("idtyp", "app")
-                .containsEntry("iss", "https://login.microsoftonline.com/" + TENANT + "/v2.0")
-                .containsEntry("tid", TENANT);
+                .containsEntry("iss", "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0")
+                .containsEntry("tid", TENANT_ID);
         assertThat(entra.requests()).hasSize(1);
         var sent = entra.tokenRequests().get(0);
-        assertThat(sent.path()).isEqualTo("/" + TENANT + "/oauth2/v2.0/token");
-        assertThat(sent.formParam("fmi_path")).contains(AGENT);
+        assertThat(sent.path()).isEqualTo("/" + TENANT_ID + "/oauth2/v2.0/token");
+        assertThat(sent.formParam("fmi_path")).contains(MAILER_AGENT_APP_ID);
         assertThat(sent.formParam("client_info")).contains("1");
-        assertThat(sent.formParam("scope")).contains(EXCHANGE + "/.default openid profile offline_access");
+        assertThat(sent.formParam("scope")).contains(EXCHANGE_AUDIENCE + "/.default openid profile offline_access");
         assertThat(result.expiresOnDate().toInstant()).isAfter(Instant.now().plusSeconds(3500));
     }
 
     @Test
     void certificateCredentialIsVerifiedAgainstTheRegisteredCertificate() throws Exception {
-        var cert = TestCertificates.selfSigned("blueprint-cert");
+        var cert = certificate("blueprint-cert");
         String blueprint = UUID.randomUUID().toString();
         tenant.blueprint(blueprint).certificate(cert.certificate());
         tenant.agentIdentity(UUID.randomUUID().toString(), blueprint);
@@ -83,51 +90,51 @@ class EntraClientCredentialsIT {
                 ClientCredentialFactory.createFromCertificate(cert.keys().getPrivate(), cert.certificate()));
 
         IAuthenticationResult result = app.acquireToken(ClientCredentialParameters
-                .builder(Set.of(EXCHANGE + "/.default")).build()).get();
+                .builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).build()).get();
 
         assertThat(claims(result.accessToken())).containsEntry("azp", blueprint);
         var assertion = SignedJWT.parse(entra.tokenRequests().get(0).formParam("client_assertion").orElseThrow());
-        assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(entra.tokenEndpoint(TENANT));
+        assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(entra.tokenEndpoint(TENANT_ID));
     }
 
     @Test
     void unregisteredCertificateIsRefusedWith700027() {
-        var registered = TestCertificates.selfSigned("registered");
-        var other = TestCertificates.selfSigned("other");
+        var registered = certificate("registered");
+        var other = certificate("other");
         String blueprint = UUID.randomUUID().toString();
         tenant.blueprint(blueprint).certificate(registered.certificate());
         var app = client(entra, blueprint,
                 ClientCredentialFactory.createFromCertificate(other.keys().getPrivate(), other.certificate()));
 
-        assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE + "/.default"))
+        assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default"))
                 .build()).get(), "invalid_client", 700027, 401);
     }
 
     @Test
     void federatedAssertionFromAnExternalIssuerIsCheckedAgainstItsJwks() throws Exception {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(
-                () -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5))));
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromCallback(
+                () -> issuer.mint(ROLE_ARN, EXCHANGE_AUDIENCE, Duration.ofMinutes(5))));
 
-        IAuthenticationResult result = app.acquireToken(t1Parameters(AGENT)).get();
+        IAuthenticationResult result = app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
+        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID));
         assertThat(issuer.requests()).extracting(r -> r.path())
                 .contains("/aws-account/.well-known/openid-configuration", "/aws-account/.well-known/jwks.json");
     }
 
     @Test
     void rotatedIssuerKeyIsFetchedAgainOnItsNewKid() throws Exception {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(
-                () -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5))));
-        app.acquireToken(t1Parameters(AGENT)).get();
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromCallback(
+                () -> issuer.mint(ROLE_ARN, EXCHANGE_AUDIENCE, Duration.ofMinutes(5))));
+        app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get();
         issuer.rotateKey(true);
-        var afterRotation = client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(
-                () -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5))));
+        var afterRotation = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromCallback(
+                () -> issuer.mint(ROLE_ARN, EXCHANGE_AUDIENCE, Duration.ofMinutes(5))));
         long jwksFetches = issuer.requests().stream().filter(r -> r.path().endsWith("/jwks.json")).count();
 
-        IAuthenticationResult result = afterRotation.acquireToken(t1Parameters(AGENT)).get();
+        IAuthenticationResult result = afterRotation.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get();
 
-        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
+        assertThat(claims(result.accessToken())).containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID));
         assertThat(issuer.requests().stream().filter(r -> r.path().endsWith("/jwks.json")).count())
                 .isEqualTo(jwksFetches + 1);
     }
@@ -137,9 +144,9 @@ class EntraClientCredentialsIT {
         String principal = UUID.randomUUID().toString();
         String blueprint = UUID.randomUUID().toString();
         String agent = UUID.randomUUID().toString();
-        tenant.blueprint(blueprint).federatedCredential("uami", entra.issuer(TENANT), principal, EXCHANGE);
+        tenant.blueprint(blueprint).federatedCredential("uami", entra.issuer(TENANT_ID), principal, EXCHANGE_AUDIENCE);
         tenant.agentIdentity(agent, blueprint);
-        String miToken = entra.mintManagedIdentityToken(TENANT, principal, UUID.randomUUID().toString(), EXCHANGE,
+        String miToken = entra.mintManagedIdentityToken(TENANT_ID, principal, UUID.randomUUID().toString(), EXCHANGE_AUDIENCE,
                 Duration.ofHours(1));
         var app = client(entra, blueprint, ClientCredentialFactory.createFromClientAssertion(miToken));
 
@@ -149,9 +156,9 @@ class EntraClientCredentialsIT {
 
     @Test
     void wrongSecretIs7000215WithTheCallersCorrelationId() {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret("not-the-secret"));
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret("not-the-secret"));
 
-        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(),
+        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(),
                 "invalid_client", 7000215, 401);
 
         String sentCorrelation = entra.tokenRequests().get(0).header("client-request-id").orElseThrow();
@@ -165,42 +172,43 @@ class EntraClientCredentialsIT {
         tenant.blueprint(blueprint).secret("old-secret", Instant.now().minusSeconds(60));
         var app = client(entra, blueprint, ClientCredentialFactory.createFromSecret("old-secret"));
 
-        assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE + "/.default"))
+        assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default"))
                 .build()).get(), "invalid_client", 7000222, 401);
     }
 
     @Test
     void assertionFromAnIssuerWithoutFicIs700211() {
-        var app = federatedClient(() -> entra.mintManagedIdentityToken(TENANT, UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), EXCHANGE, Duration.ofHours(1)));
+        // The blueprint trusts its own tenant's managed identities; another tenant's issuer it does not.
+        var app = federatedClient(() -> entra.mintManagedIdentityToken(OTHER_TENANT_ID, UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), EXCHANGE_AUDIENCE, Duration.ofHours(1)));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "invalid_client", 700211, 401);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_client", 700211, 401);
     }
 
     @Test
     void assertionWithAnotherAudienceIs700212() {
         var app = federatedClient(() -> issuer.mint(ROLE_ARN, "sts.amazonaws.com", Duration.ofMinutes(5)));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "invalid_client", 700212, 401);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_client", 700212, 401);
     }
 
     @Test
     void subjectDifferingOnlyInCaseIs700213() {
-        var app = federatedClient(() -> issuer.mint(ROLE_ARN.toUpperCase(), EXCHANGE, Duration.ofMinutes(5)));
+        var app = federatedClient(() -> issuer.mint(ROLE_ARN.toUpperCase(), EXCHANGE_AUDIENCE, Duration.ofMinutes(5)));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "invalid_client", 700213, 401);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_client", 700213, 401);
     }
 
     @Test
     void otherSubjectIs70021NamingIssuerSubjectAndAudience() {
         String otherRole = "arn:aws:iam::123456789012:role/OtherRole";
-        var app = federatedClient(() -> issuer.mint(otherRole, EXCHANGE, Duration.ofMinutes(5)));
+        var app = federatedClient(() -> issuer.mint(otherRole, EXCHANGE_AUDIENCE, Duration.ofMinutes(5)));
 
-        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(),
+        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(),
                 "invalid_request", 70021, 400);
 
         assertThat(e.getMessage()).contains("Assertion Issuer: '" + issuer.issuer() + "'",
-                "Assertion Subject: '" + otherRole + "'", "Assertion Audience: '" + EXCHANGE + "'");
+                "Assertion Subject: '" + otherRole + "'", "Assertion Audience: '" + EXCHANGE_AUDIENCE + "'");
     }
 
     @Test
@@ -209,10 +217,10 @@ class EntraClientCredentialsIT {
         String agent = UUID.randomUUID().toString();
         String role = "arn:aws:iam::123456789012:role/fresh";
         entra.directory().ficPropagationDelay(Duration.ofMinutes(5));
-        tenant.blueprint(blueprint).federatedCredential("fresh", issuer.issuer(), role, EXCHANGE);
+        tenant.blueprint(blueprint).federatedCredential("fresh", issuer.issuer(), role, EXCHANGE_AUDIENCE);
         tenant.agentIdentity(agent, blueprint);
         var app = client(entra, blueprint, ClientCredentialFactory.createFromCallback(
-                () -> issuer.mint(role, EXCHANGE, Duration.ofMinutes(5))));
+                () -> issuer.mint(role, EXCHANGE_AUDIENCE, Duration.ofMinutes(5))));
 
         assertService(() -> app.acquireToken(t1Parameters(agent)).get(), "invalid_request", 70021, 400);
         entra.directory().ficPropagationDelay(Duration.ZERO);
@@ -222,35 +230,39 @@ class EntraClientCredentialsIT {
 
     @Test
     void expiredFederatedAssertionIs700024() {
-        var app = federatedClient(() -> issuer.mint(ROLE_ARN, EXCHANGE, Duration.ofMinutes(5), Map.of(
+        var app = federatedClient(() -> issuer.mint(ROLE_ARN, EXCHANGE_AUDIENCE, Duration.ofMinutes(5), Map.of(
                 "exp", Instant.now().minus(Duration.ofHours(1)).getEpochSecond(),
                 "nbf", Instant.now().minus(Duration.ofHours(2)).getEpochSecond())));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "invalid_client", 700024, 401);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_client", 700024, 401);
     }
 
     @Test
     void fmiPathOfAnotherBlueprintsAgentIsInvalidRequest() {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        String otherBlueprint = UUID.randomUUID().toString();
+        String otherAgent = UUID.randomUUID().toString();
+        tenant.blueprint(otherBlueprint).secret(BLUEPRINT_SECRET, Instant.now().plusSeconds(86_400));
+        tenant.agentIdentity(otherAgent, otherBlueprint);
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
-        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(OTHER_AGENT)).get(),
+        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(otherAgent)).get(),
                 "invalid_request", 9002313, 400);
 
-        assertThat(e.getMessage()).contains("fmi_path '" + OTHER_AGENT + "' must name an agent identity");
+        assertThat(e.getMessage()).contains("fmi_path '" + otherAgent + "' must name an agent identity");
     }
 
     @Test
     void fmiPathOfADisabledAgentIs7000112() {
         String agent = UUID.randomUUID().toString();
-        tenant.agentIdentity(agent, BLUEPRINT).enabled(false);
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        tenant.agentIdentity(agent, BLUEPRINT_APP_ID).enabled(false);
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
         assertService(() -> app.acquireToken(t1Parameters(agent)).get(), "unauthorized_client", 7000112, 400);
     }
 
     @Test
     void individualScopeIs70011() {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
         assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(GRAPH + "/User.Read"))
                 .build()).get(), "invalid_scope", 70011, 400);
@@ -258,7 +270,7 @@ class EntraClientCredentialsIT {
 
     @Test
     void unknownResourceIs500011() {
-        var app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        var app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
         assertService(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of("api://nowhere/.default"))
                 .build()).get(), "invalid_resource", 500011, 400);
@@ -266,25 +278,29 @@ class EntraClientCredentialsIT {
 
     @Test
     void unknownClientIs700016() {
-        var app = client(entra, UUID.randomUUID().toString(), ClientCredentialFactory.createFromSecret(SECRET));
+        var app = client(entra, UUID.randomUUID().toString(), ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "unauthorized_client", 700016, 400);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "unauthorized_client", 700016, 400);
     }
 
     @Test
     void unknownTenantIs90002() {
-        var app = client(entra, UUID.randomUUID().toString(), BLUEPRINT,
-                ClientCredentialFactory.createFromSecret(SECRET));
+        var app = client(entra, UUID.randomUUID().toString(), BLUEPRINT_APP_ID,
+                ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
-        assertService(() -> app.acquireToken(t1Parameters(AGENT)).get(), "invalid_request", 90002, 400);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_request", 90002, 400);
+    }
+
+    private static GeneratedCertificate certificate(String commonName) {
+        return GeneratedCertificate.selfSigned(commonName, Instant.now().plus(Duration.ofDays(30)));
     }
 
     private static ConfidentialClientApplication federatedClient(java.util.concurrent.Callable<String> assertion) {
-        return client(entra, BLUEPRINT, ClientCredentialFactory.createFromCallback(assertion));
+        return client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromCallback(assertion));
     }
 
     static ClientCredentialParameters t1Parameters(String agent) {
-        return ClientCredentialParameters.builder(Set.of(EXCHANGE + "/.default")).fmiPath(agent).build();
+        return ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).fmiPath(agent).build();
     }
 
     /** Runs an MSAL call that must fail with this Entra error, and returns MSAL's exception. */

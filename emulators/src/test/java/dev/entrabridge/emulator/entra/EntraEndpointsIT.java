@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static dev.entrabridge.emulator.entra.EntraFixture.*;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,45 +33,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EntraEndpointsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static EmulatedCloud cloud;
     private static EntraEmulator entra;
     private final HttpClient http = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext())
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void start() {
-        entra = EntraEmulator.start(Clock.systemUTC());
-        populate(entra);
+        cloud = EmulatedCloud.builder().developmentCredentials().start();
+        entra = cloud.entra();
     }
 
     @AfterAll
     static void stop() {
-        entra.close();
+        cloud.close();
     }
 
     @Test
     void openIdConfigurationAndKeysVerifyTheTenantsTokens() throws Exception {
-        JsonNode config = JSON.readTree(get("/" + TENANT + "/v2.0/.well-known/openid-configuration").body());
-        assertThat(config.get("issuer").asText()).isEqualTo("https://login.microsoftonline.com/" + TENANT + "/v2.0");
-        assertThat(config.get("token_endpoint").asText()).isEqualTo(entra.tokenEndpoint(TENANT));
+        JsonNode config = JSON.readTree(get("/" + TENANT_ID + "/v2.0/.well-known/openid-configuration").body());
+        assertThat(config.get("issuer").asText()).isEqualTo("https://login.microsoftonline.com/" + TENANT_ID + "/v2.0");
+        assertThat(config.get("token_endpoint").asText()).isEqualTo(entra.tokenEndpoint(TENANT_ID));
         String jwksPath = URI.create(config.get("jwks_uri").asText()).getPath();
 
         JWKSet keys = JWKSet.parse(get(jwksPath).body());
-        String token = entra.mintManagedIdentityToken(TENANT, USER, AGENT, EXCHANGE, Duration.ofMinutes(5));
+        String token = entra.mintManagedIdentityToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, EXCHANGE_AUDIENCE, Duration.ofMinutes(5));
         SignedJWT jwt = SignedJWT.parse(token);
 
         assertThat(jwt.verify(new RSASSAVerifier(keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey()))).isTrue();
-        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(USER);
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(USER_OID);
     }
 
     @Test
     void instanceDiscoveryHasMsalsShape() throws Exception {
-        String authorize = URLEncoder.encode("https://login.microsoftonline.com/" + TENANT + "/oauth2/v2.0/authorize",
+        String authorize = URLEncoder.encode("https://login.microsoftonline.com/" + TENANT_ID + "/oauth2/v2.0/authorize",
                 StandardCharsets.UTF_8);
         JsonNode body = JSON.readTree(get("/common/discovery/instance?api-version=1.1&authorization_endpoint="
                 + authorize).body());
 
         assertThat(body.get("tenant_discovery_endpoint").asText())
-                .isEqualTo("https://login.microsoftonline.com/" + TENANT + "/v2.0/.well-known/openid-configuration");
+                .isEqualTo("https://login.microsoftonline.com/" + TENANT_ID + "/v2.0/.well-known/openid-configuration");
         assertThat(body.get("metadata").get(0).get("aliases").toString()).contains("login.microsoftonline.com",
                 "login.windows.net");
     }
@@ -79,9 +80,9 @@ class EntraEndpointsIT {
     @Test
     void tokenExchangeGrantIs82001InEntrasErrorShape() throws Exception {
         String form = "grant_type=" + URLEncoder.encode(TokenEndpoint.TOKEN_EXCHANGE_GRANT, StandardCharsets.UTF_8)
-                + "&client_id=" + BLUEPRINT + "&client_secret=" + SECRET;
+                + "&client_id=" + BLUEPRINT_APP_ID + "&client_secret=" + BLUEPRINT_SECRET;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(entra.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token"))
+                        URI.create(entra.baseUrl() + "/" + TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("client-request-id", "6a1d1a3e-0000-4000-8000-00000000c0de")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -99,10 +100,10 @@ class EntraEndpointsIT {
 
     @Test
     void wrongSecretBodyMatchesTheRecordedEntraResponse() throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + BLUEPRINT + "&client_secret=wrong&scope="
-                + URLEncoder.encode(EXCHANGE + "/.default", StandardCharsets.UTF_8);
+        String form = "grant_type=client_credentials&client_id=" + BLUEPRINT_APP_ID + "&client_secret=wrong&scope="
+                + URLEncoder.encode(EXCHANGE_AUDIENCE + "/.default", StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(entra.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token"))
+                        URI.create(entra.baseUrl() + "/" + TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -111,7 +112,7 @@ class EntraEndpointsIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(body.get("error").asText()).isEqualTo(recorded.get("error").asText());
         String recordedText = recorded.get("error_description").asText().replace("00000000-0000-0000-0000-00000000b1e9",
-                BLUEPRINT);
+                BLUEPRINT_APP_ID);
         assertThat(body.get("error_description").asText()).startsWith(
                 recordedText.substring(0, recordedText.indexOf(" Trace ID:")));
     }
@@ -120,8 +121,8 @@ class EntraEndpointsIT {
     void tokenResponseCarriesEntrasFieldsAndTheConfiguredLifetimes() throws Exception {
         entra.tokenLifetime(Duration.ofHours(2)).refreshIn(Duration.ofMinutes(50));
         try {
-            String form = "grant_type=client_credentials&client_id=" + BLUEPRINT + "&client_secret=" + SECRET
-                    + "&fmi_path=" + AGENT + "&scope=" + URLEncoder.encode(EXCHANGE + "/.default", StandardCharsets.UTF_8);
+            String form = "grant_type=client_credentials&client_id=" + BLUEPRINT_APP_ID + "&client_secret=" + BLUEPRINT_SECRET
+                    + "&fmi_path=" + MAILER_AGENT_APP_ID + "&scope=" + URLEncoder.encode(EXCHANGE_AUDIENCE + "/.default", StandardCharsets.UTF_8);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(entra.baseUrl() + "/contoso.onmicrosoft.com/oauth2/v2.0/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -133,9 +134,9 @@ class EntraEndpointsIT {
             assertThat(body.get("expires_in").asLong()).isEqualTo(7200);
             assertThat(body.get("ext_expires_in").asLong()).isEqualTo(7200);
             assertThat(body.get("refresh_in").asLong()).isEqualTo(3000);
-            assertThat(body.get("scope").asText()).isEqualTo(EXCHANGE + "/.default");
+            assertThat(body.get("scope").asText()).isEqualTo(EXCHANGE_AUDIENCE + "/.default");
             var claims = SignedJWT.parse(body.get("access_token").asText()).getJWTClaimsSet();
-            assertThat(claims.getIssuer()).isEqualTo(entra.issuer(TENANT));
+            assertThat(claims.getIssuer()).isEqualTo(entra.issuer(TENANT_ID));
             assertThat(claims.getClaims()).containsKeys("iat", "nbf", "exp", "uti", "tid", "oid", "appid");
         } finally {
             entra.tokenLifetime(Duration.ofSeconds(3599)).refreshIn(Duration.ofSeconds(1799));

@@ -5,41 +5,45 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.http.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import static dev.entrabridge.emulator.entra.EntraFixture.*;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
+import static dev.entrabridge.emulator.entra.EntraClients.claims;
+import static dev.entrabridge.emulator.entra.EntraClients.client;
+import static dev.entrabridge.emulator.entra.EntraClients.t1Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Injected faults as MSAL4J sees them: throttling with Retry-After, unavailability, latency. */
 class EntraFaultsIT {
 
+    private EmulatedCloud cloud;
     private EntraEmulator entra;
     private ConfidentialClientApplication app;
 
     @BeforeEach
     void start() {
-        entra = EntraEmulator.start(Clock.systemUTC());
-        populate(entra);
-        app = client(entra, BLUEPRINT, ClientCredentialFactory.createFromSecret(SECRET));
+        cloud = EmulatedCloud.builder().developmentCredentials().start();
+        entra = cloud.entra();
+        app = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
     }
 
     @AfterEach
     void stop() {
-        entra.close();
+        cloud.close();
     }
 
     private static ClientCredentialParameters t1() {
-        return ClientCredentialParameters.builder(Set.of(EXCHANGE + "/.default")).fmiPath(AGENT).build();
+        return ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).fmiPath(MAILER_AGENT_APP_ID).build();
     }
 
     @Test
@@ -67,7 +71,7 @@ class EntraFaultsIT {
         assertThat(entra.tokenRequests()).hasSize(1);
         assertThat(EmulatorRoutingHttpClient.lastStatus()).isEqualTo(503);
         assertThat(claims(app.acquireToken(t1()).get().accessToken()))
-                .containsEntry("sub", t1Subject(BLUEPRINT, AGENT));
+                .containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID));
     }
 
     @Test
@@ -78,6 +82,6 @@ class EntraFaultsIT {
         String token = app.acquireToken(t1()).get().accessToken();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(claims(token)).containsEntry("azp", BLUEPRINT);
+        assertThat(claims(token)).containsEntry("azp", BLUEPRINT_APP_ID);
     }
 }

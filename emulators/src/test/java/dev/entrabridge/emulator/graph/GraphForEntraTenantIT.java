@@ -2,6 +2,7 @@ package dev.entrabridge.emulator.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.entra.EntraEmulator;
 import dev.entrabridge.emulator.entra.Tenant;
 import dev.entrabridge.emulator.http.EmulatorTls;
@@ -13,107 +14,110 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AWS_ROLE_ARN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_SECRET;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.EXCHANGE_AUDIENCE;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.FIC_AWS;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.FIC_GCP;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.FIC_KUBERNETES;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.FIC_MANAGED_IDENTITY;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.GRAPH;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.OTHER_TENANT_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_UPN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Graph in front of the Entra emulator's directory, called with tokens the Entra emulator issued. */
 class GraphForEntraTenantIT {
 
-    private static final String TENANT = "7f3c1a52-0d4e-4b8f-9a61-2c5e8d9b0a11";
-    private static final String OTHER_TENANT = "1a2b3c4d-0000-4000-8000-00000000beef";
-    private static final String BLUEPRINT = "0b5e2c1d-6a4f-4e3b-8c2d-1f9e7a6b5c40";
-    private static final String SECRET = "bp-secret-value~1";
-    private static final String ALICE = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a81";
-    private static final String GRAPH = "https://graph.microsoft.com";
-    private static final Instant SECRET_EXPIRY = Instant.parse("2027-01-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
+    private EmulatedCloud cloud;
     private EntraEmulator entra;
     private GraphEmulator graph;
     private Tenant tenant;
 
     @BeforeEach
     void start() {
-        entra = EntraEmulator.start(Clock.systemUTC());
-        tenant = entra.directory().tenant(TENANT, "contoso.onmicrosoft.com");
-        tenant.blueprint(BLUEPRINT).secret(SECRET, SECRET_EXPIRY)
-                .federatedCredential("aws-agent-role", "https://abc.tokens.sts.global.api.aws",
-                        "arn:aws:iam::123456789012:role/agent", "api://AzureADTokenExchange");
-        tenant.user(ALICE, "alice@contoso.onmicrosoft.com");
-        tenant.resource(GRAPH).appRoles("AgentIdentityBlueprint.Read.All", "User.Read.All").scopes("User.Read");
-        tenant.grantAppRoles(BLUEPRINT, GRAPH, "AgentIdentityBlueprint.Read.All");
-        entra.directory().tenant(OTHER_TENANT).resource(GRAPH);
-        graph = GraphEmulator.startFor(entra, TENANT, Clock.systemUTC());
+        cloud = EmulatedCloud.builder().developmentCredentials().secondTenant().start();
+        entra = cloud.entra();
+        tenant = cloud.tenant();
+        graph = cloud.graph();
+        tenant.grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
     }
 
     @AfterEach
     void stop() {
-        graph.close();
-        entra.close();
+        cloud.close();
     }
 
     @Test
     void servesTheBlueprintsFederatedCredentialsToItsOwnEntraToken() throws Exception {
         String token = blueprintGraphToken();
-        String objectId = tenant.blueprint(BLUEPRINT).objectId();
+        String objectId = tenant.blueprint(BLUEPRINT_APP_ID).objectId();
 
         JsonNode fics = JSON.readTree(get("/beta/applications/" + objectId
                 + "/microsoft.graph.agentIdentityBlueprint/federatedIdentityCredentials", token).body());
         HttpResponse<String> app = get("/beta/applications/" + objectId, token);
 
         JsonNode fic = fics.path("value").get(0);
-        assertThat(fic.path("issuer").asText()).isEqualTo("https://abc.tokens.sts.global.api.aws");
-        assertThat(fic.path("subject").asText()).isEqualTo("arn:aws:iam::123456789012:role/agent");
-        assertThat(fic.path("audiences").get(0).asText()).isEqualTo("api://AzureADTokenExchange");
+        assertThat(fic.path("issuer").asText()).isEqualTo(cloud.sts().issuer());
+        assertThat(fic.path("subject").asText()).isEqualTo(AWS_ROLE_ARN);
+        assertThat(fic.path("audiences").get(0).asText()).isEqualTo(EXCHANGE_AUDIENCE);
         JsonNode body = JSON.readTree(app.body());
-        assertThat(body.path("appId").asText()).isEqualTo(BLUEPRINT);
-        assertThat(body.path("passwordCredentials").get(0).path("endDateTime").asText()).isEqualTo(SECRET_EXPIRY.toString());
+        Instant secretExpiry = cloud.developmentCredentials().secretExpiry();
+        assertThat(body.path("appId").asText()).isEqualTo(BLUEPRINT_APP_ID);
+        assertThat(body.path("passwordCredentials").get(0).path("endDateTime").asText()).isEqualTo(secretExpiry.toString());
         assertThat(body.path("passwordCredentials").get(0).path("hint").asText()).isEqualTo("bp-");
-        assertThat(app.body()).doesNotContain(SECRET);
+        assertThat(app.body()).doesNotContain(BLUEPRINT_SECRET);
     }
 
     @Test
     void addressesTheBlueprintByItsAppIdAlternateKey() throws Exception {
         String token = blueprintGraphToken();
 
-        JsonNode app = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT + "')", token).body());
-        JsonNode fics = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT + "')/federatedIdentityCredentials",
+        JsonNode app = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT_APP_ID + "')", token).body());
+        JsonNode fics = JSON.readTree(get("/beta/applications(appId='" + BLUEPRINT_APP_ID + "')/federatedIdentityCredentials",
                 token).body());
         HttpResponse<String> unknown = get("/beta/applications(appId='00000000-0000-4000-8000-000000000000')", token);
 
-        assertThat(app.path("id").asText()).isEqualTo(tenant.blueprint(BLUEPRINT).objectId());
-        assertThat(fics.path("value").findValuesAsText("name")).contains("aws-agent-role");
+        assertThat(app.path("id").asText()).isEqualTo(tenant.blueprint(BLUEPRINT_APP_ID).objectId());
+        assertThat(fics.path("value").findValuesAsText("name")).contains(FIC_AWS);
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     @Test
     void seesCredentialsAddedAfterStart() throws Exception {
-        tenant.blueprint(BLUEPRINT).federatedCredential("gcp", "https://accounts.google.com", "1234567890", "api://AzureADTokenExchange");
+        tenant.blueprint(BLUEPRINT_APP_ID).federatedCredential("added-later", "https://accounts.google.com", "1234567890",
+                EXCHANGE_AUDIENCE);
 
-        JsonNode fics = JSON.readTree(get("/beta/applications/" + tenant.blueprint(BLUEPRINT).objectId()
+        JsonNode fics = JSON.readTree(get("/beta/applications/" + tenant.blueprint(BLUEPRINT_APP_ID).objectId()
                 + "/federatedIdentityCredentials", blueprintGraphToken()).body());
 
-        assertThat(fics.path("value").findValuesAsText("name")).containsExactly("aws-agent-role", "gcp");
+        assertThat(fics.path("value").findValuesAsText("name")).containsExactly(FIC_AWS, FIC_GCP, FIC_KUBERNETES,
+                FIC_MANAGED_IDENTITY, "added-later");
     }
 
     @Test
     void answersMeForADelegatedTokenOfADirectoryUser() throws Exception {
-        String userToken = entra.mintUserToken(TENANT, ALICE, GRAPH, Set.of("User.Read"), Duration.ofMinutes(10));
+        String userToken = entra.mintUserToken(TENANT_ID, USER_OID, GRAPH, Set.of("User.Read"), Duration.ofMinutes(10));
 
         JsonNode me = JSON.readTree(get("/v1.0/me", userToken).body());
 
-        assertThat(me.path("id").asText()).isEqualTo(ALICE);
-        assertThat(me.path("userPrincipalName").asText()).isEqualTo("alice@contoso.onmicrosoft.com");
+        assertThat(me.path("id").asText()).isEqualTo(USER_OID);
+        assertThat(me.path("userPrincipalName").asText()).isEqualTo(USER_UPN);
     }
 
     @Test
     void refusesATokenFromAnotherTenant() throws Exception {
-        String foreign = entra.mintUserToken(OTHER_TENANT, ALICE, GRAPH, Set.of("User.Read"), Duration.ofMinutes(10));
+        String foreign = entra.mintUserToken(OTHER_TENANT_ID, USER_OID, GRAPH, Set.of("User.Read"), Duration.ofMinutes(10));
 
         HttpResponse<String> r = get("/v1.0/me", foreign);
 
@@ -122,9 +126,9 @@ class GraphForEntraTenantIT {
     }
 
     private String blueprintGraphToken() throws Exception {
-        String form = "client_id=" + BLUEPRINT + "&client_secret=" + java.net.URLEncoder.encode(SECRET, "UTF-8")
+        String form = "client_id=" + BLUEPRINT_APP_ID + "&client_secret=" + java.net.URLEncoder.encode(BLUEPRINT_SECRET, "UTF-8")
                 + "&grant_type=client_credentials&scope=" + java.net.URLEncoder.encode(GRAPH + "/.default", "UTF-8");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(entra.baseUrl().resolve("/" + TENANT + "/oauth2/v2.0/token"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(entra.baseUrl().resolve("/" + TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
