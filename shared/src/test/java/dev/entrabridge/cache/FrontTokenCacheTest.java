@@ -6,7 +6,7 @@ import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.token.AgentUser;
 import dev.entrabridge.token.Diagnosis;
 import dev.entrabridge.token.Flow;
-import dev.entrabridge.testing.MutableClock;
+import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

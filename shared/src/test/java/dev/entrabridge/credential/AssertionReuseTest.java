@@ -1,6 +1,6 @@
 package dev.entrabridge.credential;
 
-import dev.entrabridge.testing.MutableClock;
+import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.entrabridge.credential;
 
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.testing.Jwts;
-import dev.entrabridge.testing.MutableClock;
+import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

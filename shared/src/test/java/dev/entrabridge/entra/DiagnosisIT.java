@@ -7,39 +7,28 @@ import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.sts.OutboundTokenPolicy;
 import dev.entrabridge.emulator.sts.StsPrincipal;
 import dev.entrabridge.token.Diagnosis.Category;
-import dev.entrabridge.testing.FederationWorld;
-import dev.entrabridge.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
-import static dev.entrabridge.testing.FederationWorld.*;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
+import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_DEFAULT;
+import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
+import static dev.entrabridge.testing.Jwts.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Each misconfiguration an operator can make yields its own diagnosis code and remedy. */
 class DiagnosisIT {
 
-    @TempDir
-    Path dir;
-    private FederationWorld world;
-
-    @BeforeEach
-    void start() {
-        world = new FederationWorld(dir, MutableClock.startingNow());
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.developmentCredentials().secondTenant());
 
     private static AgentTokenException refusal(AgentTokenService service, AgentTokenRequest request) {
         AgentTokenException e = catchThrowableOfType(AgentTokenException.class, () -> service.acquire(request));
@@ -49,7 +38,8 @@ class DiagnosisIT {
     }
 
     private AgentTokenException graphRefusal(CredentialSourceKind kind) {
-        return refusal(world.service(kind), AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+        return refusal(world.bridge()
+                .tokenService(kind), AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
     }
 
     private static void assertDiagnosis(AgentTokenException e, Category category, String code, String remedyText) {
@@ -61,20 +51,23 @@ class DiagnosisIT {
 
     @Test
     void wrongFicSubject() {
-        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
-                .federatedCredential("aws-lambda", world.sts.issuer(), "arn:aws:iam::123456789012:role/OtherRole", EXCHANGE);
+        world.cloud().tenant().blueprint(BLUEPRINT_APP_ID).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", world.cloud().sts()
+                .issuer(), "arn:aws:iam::123456789012:role/OtherRole", EXCHANGE_AUDIENCE);
 
         AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
 
         assertDiagnosis(e, Category.CONFIGURATION, "AADSTS70021", "match the assertion exactly");
         assertThat(e.correlationId()).isPresent();
-        assertThat(world.leg1Requests()).hasSize(1); // FIC mismatches are not retried at request time
+        assertThat(world.bridge().tokenRequestsBy(BLUEPRINT_APP_ID))
+                .hasSize(1); // FIC mismatches are not retried at request time
     }
 
     @Test
     void ficSubjectDifferingOnlyInCase() {
-        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
-                .federatedCredential("aws-lambda", world.sts.issuer(), ROLE_ARN.toLowerCase(), EXCHANGE);
+        world.cloud().tenant().blueprint(BLUEPRINT_APP_ID).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", world.cloud().sts()
+                .issuer(), AWS_ROLE_ARN.toLowerCase(), EXCHANGE_AUDIENCE);
 
         assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS700213",
                 "case-sensitive");
@@ -82,8 +75,8 @@ class DiagnosisIT {
 
     @Test
     void wrongIssuer() {
-        world.tenant.blueprint(BLUEPRINT).removeFederatedCredential("aws-lambda")
-                .federatedCredential("aws-lambda", "https://sts.amazonaws.com", ROLE_ARN, EXCHANGE);
+        world.cloud().tenant().blueprint(BLUEPRINT_APP_ID).removeFederatedCredential("aws-lambda")
+                .federatedCredential("aws-lambda", "https://sts.amazonaws.com", AWS_ROLE_ARN, EXCHANGE_AUDIENCE);
 
         assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS700211",
                 "FIC issuer to the assertion's exact iss");
@@ -91,7 +84,7 @@ class DiagnosisIT {
 
     @Test
     void disabledAgentIdentity() {
-        world.tenant.findAgentIdentity(AGENT).orElseThrow().enabled(false);
+        world.cloud().tenant().findAgentIdentity(MAILER_AGENT_APP_ID).orElseThrow().enabled(false);
 
         assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS7000112",
                 "Enable the agent identity");
@@ -99,36 +92,37 @@ class DiagnosisIT {
 
     @Test
     void wrongTenant() {
-        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
-        env.put("ENTRA_TENANT_ID", OTHER_TENANT);
-        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
+        env.put("ENTRA_TENANT_ID", OTHER_TENANT_ID);
+        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
 
-        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
         assertDiagnosis(e, Category.CONFIGURATION, "AADSTS700016", "ENTRA_TENANT_ID");
     }
 
     @Test
     void unknownTenant() {
-        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
         env.put("ENTRA_TENANT_ID", "00000000-1111-2222-3333-444444444444");
-        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
 
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT))),
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))),
                 Category.CONFIGURATION, "AADSTS90002", "ENTRA_TENANT_ID");
     }
 
     @Test
     void expiredSecret() {
-        String blueprint = newId();
-        String agent = newId();
-        world.tenant.blueprint(blueprint).secret("expired-dev-secret", Instant.now().minus(Duration.ofDays(1)));
-        world.tenant.agentIdentity(agent, blueprint);
-        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        String blueprint = UUID.randomUUID().toString();
+        String agent = UUID.randomUUID().toString();
+        world.cloud().tenant().blueprint(blueprint).secret("expired-dev-secret", Instant.now()
+                .minus(Duration.ofDays(1)));
+        world.cloud().tenant().agentIdentity(agent, blueprint);
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", blueprint);
         env.put("ENTRA_CLIENT_SECRET", "expired-dev-secret");
         env.put("BRIDGE_AGENTS", "old=" + agent);
-        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
 
         assertDiagnosis(refusal(service, AgentTokenRequest.autonomous("old", Set.of(GRAPH_DEFAULT))),
                 Category.CREDENTIAL, "AADSTS7000222", "Create a new secret");
@@ -136,58 +130,62 @@ class DiagnosisIT {
 
     @Test
     void wrongSecret() {
-        Map<String, String> env = world.env(CredentialSourceKind.CLIENT_SECRET);
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
         env.put("ENTRA_CLIENT_SECRET", "not-the-secret");
-        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
 
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT))),
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))),
                 Category.CREDENTIAL, "AADSTS7000215", "401");
     }
 
     @Test
     void badScope() {
-        AgentTokenService service = world.service(CredentialSourceKind.AWS_STS);
+        AgentTokenService service = world.bridge().tokenService(CredentialSourceKind.AWS_STS);
 
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH + "/User.Read"))),
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH + "/User.Read"))),
                 Category.CONFIGURATION, "AADSTS70011", "/.default");
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of("api://unknown-api/.default"))),
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
+                Set.of("api://unknown-api/.default"))),
                 Category.CONFIGURATION, "AADSTS500011", "Fix the scope");
     }
 
     @Test
     void missingConsent() {
-        String userToken = world.entra.mintUserToken(TENANT, USER, BLUEPRINT, Set.of("access_as_user"), Duration.ofHours(1));
+        String userToken = world.cloud().entra()
+                .mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
 
-        AgentTokenException e = refusal(world.service(CredentialSourceKind.AWS_STS),
-                AgentTokenRequest.onBehalfOf(AGENT_NAME, Set.of(GRAPH + "/Mail.Read"), userToken));
+        AgentTokenException e = refusal(world.bridge().tokenService(CredentialSourceKind.AWS_STS),
+                AgentTokenRequest.onBehalfOf(MAIL_AGENT, Set.of(GRAPH + "/Mail.Read"), userToken));
 
         assertDiagnosis(e, Category.PERMISSION, "AADSTS65001", "grant the permission");
     }
 
     @Test
     void oboUserTokenNotAimedAtTheBlueprint() {
-        String userToken = world.entra.mintUserToken(TENANT, USER, AGENT, Set.of("access_as_user"), Duration.ofHours(1));
+        String userToken = world.cloud().entra()
+                .mintUserToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
 
-        AgentTokenException e = refusal(world.service(CredentialSourceKind.AWS_STS),
-                AgentTokenRequest.onBehalfOf(AGENT_NAME, Set.of(GRAPH + "/User.Read"), userToken));
+        AgentTokenException e = refusal(world.bridge().tokenService(CredentialSourceKind.AWS_STS),
+                AgentTokenRequest.onBehalfOf(MAIL_AGENT, Set.of(GRAPH + "/User.Read"), userToken));
 
         assertDiagnosis(e, Category.CREDENTIAL, "AADSTS50013", "aud is the blueprint");
     }
 
     @Test
     void awsOutboundFederationDisabled() {
-        world.sts.outboundFederationEnabled(false);
+        world.cloud().sts().outboundFederationEnabled(false);
 
         AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
 
         assertDiagnosis(e, Category.CONFIGURATION, "OutboundWebIdentityFederationDisabledException",
                 "aws iam enable-outbound-web-identity-federation");
-        assertThat(world.entra.tokenRequests()).isEmpty();
+        assertThat(world.cloud().entra().tokenRequests()).isEmpty();
     }
 
     @Test
     void awsRoleMayNotMintTheToken() {
-        world.sts.addPrincipal(StsPrincipal.of(AWS_KEY_ID, AWS_SECRET, ROLE_ARN, "123456789012", "us-east-1")
+        world.cloud().sts().addPrincipal(StsPrincipal.of(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN,
+                "123456789012", "us-east-1")
                 .withPolicy(OutboundTokenPolicy.denyAll()));
 
         AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
@@ -199,13 +197,14 @@ class DiagnosisIT {
 
     @Test
     void stsDurationAboveThePolicyLimit() {
-        world.sts.addPrincipal(StsPrincipal.of(AWS_KEY_ID, AWS_SECRET, ROLE_ARN, "123456789012", "us-east-1")
-                .withPolicy(OutboundTokenPolicy.restrictedTo(Set.of(EXCHANGE), 300, "RS256")));
-        Map<String, String> env = world.env(CredentialSourceKind.AWS_STS);
+        world.cloud().sts().addPrincipal(StsPrincipal.of(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN,
+                "123456789012", "us-east-1")
+                .withPolicy(OutboundTokenPolicy.restrictedTo(Set.of(EXCHANGE_AUDIENCE), 300, "RS256")));
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
         env.put("BRIDGE_STS_TOKEN_DURATION_SECONDS", "900");
-        AgentTokenService service = FederationWorld.service(BridgeConfig.fromEnvironment(env), world.clock);
+        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
 
-        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(AGENT_NAME, Set.of(GRAPH_DEFAULT)));
+        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
         assertThat(e.diagnosis().category()).isIn(Category.PERMISSION, Category.CONFIGURATION);
         assertThat(e.diagnosis().remedy()).containsAnyOf("sts:DurationSeconds", "BRIDGE_STS_TOKEN_DURATION_SECONDS");

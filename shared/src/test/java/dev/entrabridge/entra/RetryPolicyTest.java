@@ -3,7 +3,7 @@ import dev.entrabridge.token.Diagnosis;
 
 import dev.entrabridge.config.RetrySettings;
 import dev.entrabridge.token.Diagnosis.Category;
-import dev.entrabridge.testing.MutableClock;
+import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

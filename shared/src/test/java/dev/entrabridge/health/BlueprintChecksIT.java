@@ -6,9 +6,10 @@ import dev.entrabridge.emulator.graph.GraphEmulator;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
-import org.junit.jupiter.api.AfterEach;
+import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,23 +37,21 @@ class BlueprintChecksIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext())
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    @RegisterExtension
+    final EmulatedCloudExtension world = new EmulatedCloudExtension();
+
     private EmulatedCloud cloud;
     private GraphEmulator graph;
 
     @BeforeEach
     void start() {
-        cloud = EmulatedCloud.start(Clock.systemUTC());
+        cloud = world.cloud();
         graph = cloud.graph();
     }
 
     /** The optional grant that lets the blueprint read its own application object. */
     private void grantGraphRead() {
         cloud.tenant().grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
     }
 
     /** The blueprint's own app-only Graph token, bought with the cluster's projected token. */

@@ -1,23 +1,15 @@
 package dev.entrabridge.health;
 
-import dev.entrabridge.config.BridgeConfig;
-import dev.entrabridge.credential.BlueprintCredentials;
+import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.emulator.graph.GraphEmulator;
-import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.Fault;
-import org.junit.jupiter.api.AfterEach;
+import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
@@ -25,6 +17,7 @@ import static dev.entrabridge.emulator.cloud.EmulatedCloud.EXCHANGE_AUDIENCE;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.GRAPH;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.K8S_SUBJECT;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
+import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,35 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CredentialHealthIT {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final EmulatedCloudExtension world = new EmulatedCloudExtension();
 
     private EmulatedCloud cloud;
-    private GraphEmulator graph;
-    private Path tokenFile;
-    private final Map<String, String> env = new HashMap<>();
+    private Map<String, String> env;
 
     @BeforeEach
-    void start() throws IOException {
-        cloud = EmulatedCloud.start(Clock.systemUTC());
-        graph = cloud.graph();
-        tokenFile = dir.resolve("token");
-        Files.writeString(tokenFile, cloud.kubernetesToken(Duration.ofHours(1)));
-        env.put("ENTRA_TENANT_ID", EmulatedCloud.TENANT_ID);
-        env.put("ENTRA_BLUEPRINT_CLIENT_ID", BLUEPRINT_APP_ID);
-        env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
-        env.put("BRIDGE_TRUSTED_CA_FILE", Files.writeString(dir.resolve("ca.pem"), EmulatorTls.caCertificatePem())
-                .toString());
-        env.put("BRIDGE_AGENTS", "mailer=" + MAILER_AGENT_APP_ID + ":" + EmulatedCloud.AGENT_USER_OID);
-        env.put("DownstreamApis__graph__BaseUrl", graph.baseUrl() + "/v1.0");
-        env.put("DownstreamApis__graph__Scopes__0", GRAPH + "/.default");
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "token-file");
-        env.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+    void deployOnTheTokenFile() {
+        cloud = world.cloud();
+        env = world.bridge().environment(CredentialSourceKind.TOKEN_FILE);
     }
 
     /** The optional grant that lets the blueprint read its own FICs and credential end dates. */
@@ -72,17 +46,11 @@ class CredentialHealthIT {
 
     /** Switches the deployment to the emulated AWS STS as its credential source. */
     private void useAwsSts() {
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
-        env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
-        env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+        env = world.bridge().environment(CredentialSourceKind.AWS_STS);
     }
 
     private HealthReport run() {
-        BridgeConfig config = BridgeConfig.fromEnvironment(env);
-        return new CredentialHealth(config, HealthSettings.from(env), BlueprintCredentials.create(config,
-                Clock.systemUTC()), Clock.systemUTC()).run();
+        return world.bridge().credentialHealth(env).run();
     }
 
     private static CheckResult check(HealthReport report, String name) {
@@ -105,7 +73,8 @@ class CredentialHealthIT {
                 "issuer-discovery", "token-exchange", "federated-credential", "credential-expiry", "clock-skew");
         assertThat(check(report, "assertion").evidence()).containsEntry("ficIssuer", cloud.cluster().issuer())
                 .containsEntry("ficSubject", K8S_SUBJECT).containsEntry("ficAudience", EXCHANGE_AUDIENCE);
-        assertThat(check(report, "token-exchange").evidence()).containsKeys("mailer -> graph", "mailer -> agent-user T2");
+        assertThat(check(report, "token-exchange").evidence())
+                .containsKeys(MAIL_AGENT + " -> graph", MAIL_AGENT + " -> agent-user T2");
         assertThat(check(report, "federated-credential").evidence()).containsEntry("matched", "kubernetes");
         assertThat(report.duration()).isLessThan(HealthCheckRunner.DEFAULT_BUDGET);
         assertThat(HealthReportJson.render(report)).doesNotContain("eyJ");
@@ -157,7 +126,8 @@ class CredentialHealthIT {
 
         CheckResult assertion = check(report, "assertion");
         assertThat(assertion.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(assertion.diagnosis().orElseThrow().code()).isEqualTo("OutboundWebIdentityFederationDisabledException");
+        assertThat(assertion.diagnosis().orElseThrow().code())
+                .isEqualTo("OutboundWebIdentityFederationDisabledException");
         assertThat(assertion.diagnosis().orElseThrow().remedy()).contains("enable-outbound-web-identity-federation");
     }
 
@@ -208,7 +178,8 @@ class CredentialHealthIT {
         assertThat(warn.status()).isEqualTo(CheckStatus.WARN);
         assertThat(check(warn, "credential-expiry").status()).isEqualTo(CheckStatus.WARN);
         assertThat(check(fail, "credential-expiry").status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(HealthReportJson.render(fail)).doesNotContain("long-gone-secret").doesNotContain("soon-ending-secret");
+        assertThat(HealthReportJson.render(fail)).doesNotContain("long-gone-secret")
+                .doesNotContain("soon-ending-secret");
     }
 
     @Test

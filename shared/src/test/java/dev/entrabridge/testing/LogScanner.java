@@ -1,5 +1,7 @@
 package dev.entrabridge.testing;
 
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +20,9 @@ public final class LogScanner {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
     static {
-        secret(FederationWorld.SECRET);
-        secret(FederationWorld.AWS_SECRET);
+        secret(EmulatedCloud.BLUEPRINT_SECRET);
+        secret(EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+        secret(EmulatedCloud.USER_PASSWORD);
         secret("expired-dev-secret");
         secret("not-the-secret");
         secret("dev-secret-value");

@@ -1,5 +1,6 @@
 package dev.entrabridge.testing;
 
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import org.junit.jupiter.api.Test;
 
 import java.lang.System.Logger.Level;
@@ -16,11 +17,11 @@ class LogScannerTest {
         List<String> findings = LogScanner.findings(List.of(
                 "event=token_issued agent=a expires=2026-11-26T05:00:00Z",
                 "oops token=" + jwt,
-                "client_secret=" + FederationWorld.SECRET));
+                "client_secret=" + EmulatedCloud.BLUEPRINT_SECRET));
 
         assertThat(findings).hasSize(2);
         assertThat(findings.get(0)).startsWith("line 2: JWT-shaped").doesNotContain(jwt);
-        assertThat(findings.get(1)).startsWith("line 3: known secret").doesNotContain(FederationWorld.SECRET);
+        assertThat(findings.get(1)).startsWith("line 3: known secret").doesNotContain(EmulatedCloud.BLUEPRINT_SECRET);
     }
 
     @Test

@@ -20,12 +20,14 @@ final class DemoPeople {
     }
 
     static void seed(Tenant tenant, GraphEmulator graph, Clock clock) {
-        tenant.password(EmulatedCloud.USER_OID, EmulatedCloud.USER_PASSWORD).publicClient(EmulatedCloud.PUBLIC_CLIENT_APP_ID);
+        tenant.password(EmulatedCloud.USER_OID, EmulatedCloud.USER_PASSWORD)
+                .publicClient(EmulatedCloud.PUBLIC_CLIENT_APP_ID);
         graph.addUser(new GraphUser(EmulatedCloud.USER_OID, EmulatedCloud.USER_UPN, "Alice Demo", "Alice", "Demo",
                 EmulatedCloud.USER_UPN, "Product Manager"));
-        graph.addUser(new GraphUser(COLLEAGUE_OID, COLLEAGUE_UPN, "Bob Example", "Bob", "Example", COLLEAGUE_UPN, "Engineer"));
-        graph.addUser(new GraphUser(EmulatedCloud.AGENT_USER_OID, EmulatedCloud.AGENT_USER_UPN, "Mail Agent", null, null,
-                EmulatedCloud.AGENT_USER_UPN, "Agent"));
+        graph.addUser(new GraphUser(COLLEAGUE_OID, COLLEAGUE_UPN, "Bob Example", "Bob", "Example", COLLEAGUE_UPN,
+                "Engineer"));
+        graph.addUser(new GraphUser(EmulatedCloud.AGENT_USER_OID, EmulatedCloud.AGENT_USER_UPN, "Mail Agent",
+                null, null, EmulatedCloud.AGENT_USER_UPN, "Agent"));
         Instant nine = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(9));
         graph.addEvent(EmulatedCloud.USER_OID, new GraphEvent("evt-1", "Quarterly planning", nine,
                 nine.plus(Duration.ofHours(1)), "Room 4"));

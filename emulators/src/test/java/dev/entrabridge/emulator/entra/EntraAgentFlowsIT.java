@@ -123,7 +123,8 @@ class EntraAgentFlowsIT {
         String otherAgent = UUID.randomUUID().toString();
         tenant.blueprint(otherBlueprintId).secret(BLUEPRINT_SECRET, clock.instant().plus(Duration.ofDays(1)));
         tenant.agentIdentity(otherAgent, otherBlueprintId);
-        var otherBlueprint = client(entra, otherBlueprintId, ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
+        var otherBlueprint = client(entra, otherBlueprintId,
+                ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
         var agent = agentClient(entra, MAILER_AGENT_APP_ID, () -> {
             try {
                 return otherBlueprint.acquireToken(t1Parameters(otherAgent)).get().accessToken();
@@ -158,7 +159,8 @@ class EntraAgentFlowsIT {
 
     @Test
     void onBehalfOfAUserGivesADelegatedAgentToken() throws Exception {
-        String userToken = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
+        String userToken = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
+                Duration.ofHours(1));
 
         IAuthenticationResult result = agent().acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(userToken)).build()).get();
@@ -175,19 +177,22 @@ class EntraAgentFlowsIT {
     @Test
     void onBehalfOfRulesAudienceExpiryAndConsent() {
         var agent = agent();
-        String aimedAtAgent = entra.mintUserToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
+        String aimedAtAgent = entra.mintUserToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, Set.of("access_as_user"),
+                Duration.ofHours(1));
         var wrongAudience = assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(aimedAtAgent)).build()).get(),
                 "invalid_grant", 50013, 400);
         assertThat(wrongAudience.getMessage()).contains("must be its blueprint");
 
-        String expiring = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofMinutes(1));
+        String expiring = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
+                Duration.ofMinutes(1));
         clock.advance(Duration.ofMinutes(30));
         assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(expiring)).build()).get(),
                 "invalid_grant", 500133, 400);
 
-        String fresh = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
+        String fresh = entra.mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
+                Duration.ofHours(1));
         assertService(() -> agent.acquireToken(OnBehalfOfParameters
                 .builder(Set.of(GRAPH + "/Mail.Read"), new UserAssertion(fresh)).build()).get(),
                 "invalid_grant", 65001, 400);
@@ -196,7 +201,8 @@ class EntraAgentFlowsIT {
     @Test
     void agentUserGetsADelegatedTokenThroughUserFic() throws Exception {
         var agent = agent();
-        String t2 = agent.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).build())
+        String t2 = agent.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default"))
+                .build())
                 .get().accessToken();
 
         IAuthenticationResult result = agent.acquireToken(UserFederatedIdentityCredentialParameters

@@ -67,7 +67,8 @@ class EntraClientCredentialsIT {
         IAuthenticationResult result = app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get();
 
         assertThat(claims(result.accessToken())).containsEntry("aud", List.of(EXCHANGE_AUDIENCE))
-                .containsEntry("azp", BLUEPRINT_APP_ID).containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID))
+                .containsEntry("azp", BLUEPRINT_APP_ID)
+                .containsEntry("sub", t1Subject(BLUEPRINT_APP_ID, MAILER_AGENT_APP_ID))
                 .containsEntry("idtyp", "app")
                 .containsEntry("iss", "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0")
                 .containsEntry("tid", TENANT_ID);
@@ -146,8 +147,8 @@ class EntraClientCredentialsIT {
         String agent = UUID.randomUUID().toString();
         tenant.blueprint(blueprint).federatedCredential("uami", entra.issuer(TENANT_ID), principal, EXCHANGE_AUDIENCE);
         tenant.agentIdentity(agent, blueprint);
-        String miToken = entra.mintManagedIdentityToken(TENANT_ID, principal, UUID.randomUUID().toString(), EXCHANGE_AUDIENCE,
-                Duration.ofHours(1));
+        String miToken = entra.mintManagedIdentityToken(TENANT_ID, principal, UUID.randomUUID().toString(),
+                EXCHANGE_AUDIENCE, Duration.ofHours(1));
         var app = client(entra, blueprint, ClientCredentialFactory.createFromClientAssertion(miToken));
 
         assertThat(claims(app.acquireToken(t1Parameters(agent)).get().accessToken()))
@@ -278,9 +279,11 @@ class EntraClientCredentialsIT {
 
     @Test
     void unknownClientIs700016() {
-        var app = client(entra, UUID.randomUUID().toString(), ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
+        var app = client(entra, UUID.randomUUID()
+                .toString(), ClientCredentialFactory.createFromSecret(BLUEPRINT_SECRET));
 
-        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "unauthorized_client", 700016, 400);
+        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID))
+                .get(), "unauthorized_client", 700016, 400);
     }
 
     @Test

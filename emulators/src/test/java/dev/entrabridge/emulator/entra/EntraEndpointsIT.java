@@ -57,7 +57,8 @@ class EntraEndpointsIT {
         String jwksPath = URI.create(config.get("jwks_uri").asText()).getPath();
 
         JWKSet keys = JWKSet.parse(get(jwksPath).body());
-        String token = entra.mintManagedIdentityToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, EXCHANGE_AUDIENCE, Duration.ofMinutes(5));
+        String token = entra.mintManagedIdentityToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, EXCHANGE_AUDIENCE,
+                Duration.ofMinutes(5));
         SignedJWT jwt = SignedJWT.parse(token);
 
         assertThat(jwt.verify(new RSASSAVerifier(keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey()))).isTrue();
@@ -130,7 +131,8 @@ class EntraEndpointsIT {
 
             JsonNode body = JSON.readTree(response.body());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(fieldNames(body)).containsAll(fieldNames(fixture("entra/token-response.json"))).contains("scope");
+            assertThat(fieldNames(body)).containsAll(fieldNames(fixture("entra/token-response.json")))
+                    .contains("scope");
             assertThat(body.get("expires_in").asLong()).isEqualTo(7200);
             assertThat(body.get("ext_expires_in").asLong()).isEqualTo(7200);
             assertThat(body.get("refresh_in").asLong()).isEqualTo(3000);

@@ -43,7 +43,8 @@ class EntraFaultsIT {
     }
 
     private static ClientCredentialParameters t1() {
-        return ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default")).fmiPath(MAILER_AGENT_APP_ID).build();
+        return ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default"))
+                .fmiPath(MAILER_AGENT_APP_ID).build();
     }
 
     @Test

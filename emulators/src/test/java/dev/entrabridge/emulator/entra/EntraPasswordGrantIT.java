@@ -57,7 +57,8 @@ class EntraPasswordGrantIT {
         assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
         Map<String, Object> claims = claims(body.get("access_token").asText());
         assertThat(claims.get("aud").toString()).contains(BLUEPRINT_APP_ID);
-        assertThat(claims).containsEntry("oid", USER_OID).containsEntry("idtyp", "user").containsEntry("scp", "access_as_user");
+        assertThat(claims).containsEntry("oid", USER_OID).containsEntry("idtyp", "user")
+                .containsEntry("scp", "access_as_user");
         assertThat(claims.get("iss")).isEqualTo(entra.issuer(TENANT_ID));
     }
 

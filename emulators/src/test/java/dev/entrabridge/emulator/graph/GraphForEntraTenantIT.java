@@ -74,7 +74,8 @@ class GraphForEntraTenantIT {
         JsonNode body = JSON.readTree(app.body());
         Instant secretExpiry = cloud.developmentCredentials().secretExpiry();
         assertThat(body.path("appId").asText()).isEqualTo(BLUEPRINT_APP_ID);
-        assertThat(body.path("passwordCredentials").get(0).path("endDateTime").asText()).isEqualTo(secretExpiry.toString());
+        assertThat(body.path("passwordCredentials").get(0).path("endDateTime").asText())
+                .isEqualTo(secretExpiry.toString());
         assertThat(body.path("passwordCredentials").get(0).path("hint").asText()).isEqualTo("bp-");
         assertThat(app.body()).doesNotContain(BLUEPRINT_SECRET);
     }
@@ -95,7 +96,8 @@ class GraphForEntraTenantIT {
 
     @Test
     void seesCredentialsAddedAfterStart() throws Exception {
-        tenant.blueprint(BLUEPRINT_APP_ID).federatedCredential("added-later", "https://accounts.google.com", "1234567890",
+        tenant.blueprint(BLUEPRINT_APP_ID)
+                .federatedCredential("added-later", "https://accounts.google.com", "1234567890",
                 EXCHANGE_AUDIENCE);
 
         JsonNode fics = JSON.readTree(get("/beta/applications/" + tenant.blueprint(BLUEPRINT_APP_ID).objectId()
@@ -117,7 +119,8 @@ class GraphForEntraTenantIT {
 
     @Test
     void refusesATokenFromAnotherTenant() throws Exception {
-        String foreign = entra.mintUserToken(OTHER_TENANT_ID, USER_OID, GRAPH, Set.of("User.Read"), Duration.ofMinutes(10));
+        String foreign = entra.mintUserToken(OTHER_TENANT_ID, USER_OID, GRAPH, Set.of("User.Read"),
+                Duration.ofMinutes(10));
 
         HttpResponse<String> r = get("/v1.0/me", foreign);
 
@@ -128,7 +131,8 @@ class GraphForEntraTenantIT {
     private String blueprintGraphToken() throws Exception {
         String form = "client_id=" + BLUEPRINT_APP_ID + "&client_secret=" + java.net.URLEncoder.encode(BLUEPRINT_SECRET, "UTF-8")
                 + "&grant_type=client_credentials&scope=" + java.net.URLEncoder.encode(GRAPH + "/.default", "UTF-8");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(entra.baseUrl().resolve("/" + TENANT_ID + "/oauth2/v2.0/token"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(entra.baseUrl()
+                .resolve("/" + TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -1,0 +1,185 @@
+package dev.entrabridge.testing;
+
+import com.microsoft.aad.msal4j.ConfiguredManagedIdentityEnvironment;
+import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.CredentialSourceKind;
+import dev.entrabridge.credential.BlueprintCredentials;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.emulator.cloud.MutableClock;
+import dev.entrabridge.emulator.http.EmulatorTls;
+import dev.entrabridge.emulator.http.RecordedRequest;
+import dev.entrabridge.entra.AgentTokenService;
+import dev.entrabridge.health.CredentialHealth;
+import dev.entrabridge.health.HealthSettings;
+import dev.entrabridge.retry.Sleeper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bridge deployed on a running {@link EmulatedCloud}: the environment an operator would set for
+ * each credential source, pointing at the emulators, the files it names (CA, certificate, token
+ * file) written to a directory, and the one place tests build the core from that configuration.
+ * This is the only code that knows which variables connect the bridge to the emulated cloud.
+ */
+public final class EmulatedDeployment {
+
+    /** The configured agent names: the mailer agent (with its agent user) and the calendar agent. */
+    public static final String MAIL_AGENT = "mail-agent";
+    public static final String CALENDAR_AGENT = "calendar-agent";
+    /** The configured downstream API: the cloud's Microsoft Graph. */
+    public static final String GRAPH_API = "graph";
+    public static final String GRAPH_DEFAULT = EmulatedCloud.GRAPH + "/.default";
+    /** The Graph paths the API's allowlist admits; everything else is refused before Graph is called. */
+    public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/v1.0/users", "/v1.0/me");
+
+    private final EmulatedCloud cloud;
+    private final Path dir;
+    private final Path caFile;
+    private final Path tokenFile;
+
+    private EmulatedDeployment(EmulatedCloud cloud, Path dir) {
+        this.cloud = cloud;
+        this.dir = dir;
+        this.caFile = write("emulator-ca.pem", EmulatorTls.caCertificatePem());
+        this.tokenFile = dir.resolve("azure-identity-token");
+    }
+
+    /** A deployment on {@code cloud} whose files go to {@code dir} (an existing, writable directory). */
+    public static EmulatedDeployment of(EmulatedCloud cloud, Path dir) {
+        return new EmulatedDeployment(cloud, dir);
+    }
+
+    public EmulatedCloud cloud() {
+        return cloud;
+    }
+
+    /**
+     * The variables an operator would set to use {@code source}, pointing at the emulators (a fresh,
+     * mutable map a test may change). For {@code managed-identity} it also hands MSAL4J's managed
+     * identity client these variables, which it otherwise reads from the process environment.
+     */
+    public Map<String, String> environment(CredentialSourceKind source) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ENTRA_TENANT_ID", EmulatedCloud.TENANT_ID);
+        env.put("ENTRA_BLUEPRINT_CLIENT_ID", EmulatedCloud.BLUEPRINT_APP_ID);
+        env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
+        env.put("BRIDGE_TRUSTED_CA_FILE", caFile.toString());
+        env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":" + EmulatedCloud.AGENT_USER_OID
+                + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
+        env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl().toString());
+        env.put("DownstreamApis__" + GRAPH_API + "__Scopes__0", GRAPH_DEFAULT);
+        for (int i = 0; i < GRAPH_ALLOWED_PATHS.size(); i++) {
+            env.put("DownstreamApis__" + GRAPH_API + "__AllowedPaths__" + i, GRAPH_ALLOWED_PATHS.get(i));
+        }
+        env.put("BRIDGE_CREDENTIAL_SOURCE", source.configName());
+        switch (source) {
+            case AWS_STS:
+                env.put("AWS_REGION", EmulatedCloud.AWS_REGION);
+                env.put("BRIDGE_STS_ENDPOINT", cloud.sts().endpoint().toString());
+                env.put("AWS_ACCESS_KEY_ID", EmulatedCloud.AWS_ACCESS_KEY_ID);
+                env.put("AWS_SECRET_ACCESS_KEY", EmulatedCloud.AWS_SECRET_ACCESS_KEY);
+                break;
+            case GCP_METADATA:
+                env.put("GCE_METADATA_HOST", cloud.gcp().host());
+                break;
+            case MANAGED_IDENTITY:
+                env.put("IDENTITY_ENDPOINT", cloud.managedIdentity().identityEndpoint().toString());
+                env.put("IDENTITY_HEADER", cloud.managedIdentity().identityHeader());
+                env.put("BRIDGE_MANAGED_IDENTITY_CLIENT_ID", EmulatedCloud.MI_CLIENT_ID);
+                ConfiguredManagedIdentityEnvironment.use(env);
+                break;
+            case TOKEN_FILE:
+                if (!Files.exists(tokenFile)) {
+                    writeKubernetesToken(Duration.ofHours(1));
+                }
+                env.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString());
+                break;
+            case CLIENT_SECRET:
+                env.put("ENTRA_CLIENT_SECRET", cloud.developmentCredentials().secret());
+                break;
+            case CERTIFICATE:
+                env.put("ENTRA_CLIENT_CERTIFICATE_PATH", write("blueprint.pem",
+                        cloud.developmentCredentials().certificate().privateKeyAndCertificatePem()).toString());
+                break;
+            default:
+                throw new IllegalArgumentException("no emulated configuration for credential source " + source);
+        }
+        return env;
+    }
+
+    public BridgeConfig config(CredentialSourceKind source) {
+        return BridgeConfig.fromEnvironment(environment(source));
+    }
+
+    /** The emulators' CA certificate, as {@code BRIDGE_TRUSTED_CA_FILE} names it. */
+    public Path caFile() {
+        return caFile;
+    }
+
+    /** The projected service-account token file of the {@code token-file} source. */
+    public Path tokenFile() {
+        return tokenFile;
+    }
+
+    /** Writes a fresh projected service-account token, atomically as the kubelet does, and returns it. */
+    public String writeKubernetesToken(Duration lifetime) {
+        String token = cloud.kubernetesToken(lifetime);
+        Path next = write("azure-identity-token.next", token);
+        try {
+            Files.move(next, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + tokenFile, e);
+        }
+        return token;
+    }
+
+    /** A token service for {@code source} on the cloud's clock, whose retry waits advance that clock. */
+    public AgentTokenService tokenService(CredentialSourceKind source) {
+        if (!(cloud.clock() instanceof MutableClock)) {
+            throw new IllegalStateException("the cloud runs on the system clock: pass a clock and sleeper explicitly");
+        }
+        return tokenService(config(source), (MutableClock) cloud.clock());
+    }
+
+    /** A token service on the bridge's own clock; its retry waits advance that clock instead of sleeping. */
+    public AgentTokenService tokenService(BridgeConfig config, MutableClock bridgeClock) {
+        return tokenService(config, bridgeClock, bridgeClock::advance);
+    }
+
+    /** The one place tests build the token service, so a change of the composition root is made here. */
+    public AgentTokenService tokenService(BridgeConfig config, Clock clock, Sleeper sleeper) {
+        return new AgentTokenService(config, BlueprintCredentials.create(config, clock), clock, sleeper);
+    }
+
+    /** The credential health check as a deployment configured by {@code environment} builds it. */
+    public CredentialHealth credentialHealth(Map<String, String> environment) {
+        BridgeConfig config = BridgeConfig.fromEnvironment(environment);
+        Clock clock = Clock.systemUTC();
+        return new CredentialHealth(config, HealthSettings.from(environment), BlueprintCredentials.create(config, clock),
+                clock);
+    }
+
+    /** The token requests Entra received from one client (the blueprint for leg 1, an agent for leg 2). */
+    public List<RecordedRequest> tokenRequestsBy(String clientId) {
+        return cloud.entra().tokenRequests().stream()
+                .filter(r -> r.formParam("client_id").orElse("").equals(clientId)).toList();
+    }
+
+    private Path write(String name, String content) {
+        try {
+            return Files.writeString(dir.resolve(name), content, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + name + " to " + dir, e);
+        }
+    }
+}
