@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs each test (or, with {@link #perClass}, each test class) in a freshly started
- * {@link EmulatedCloud} on a {@link MutableClock} that the emulators and the bridge share, with an
- * {@link EmulatedDeployment} writing its files to a temporary directory, and stops and deletes it
- * all afterwards. Tests read them from the extension or take them as parameters.
+ * {@link EmulatedCloud}, by default on a {@link MutableClock} that the emulators and the bridge
+ * share, with an {@link EmulatedDeployment} writing its files to a temporary directory, and stops
+ * and deletes it all afterwards. Tests read them from the extension or take them as parameters.
  */
 public final class EmulatedCloudExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -31,7 +31,7 @@ public final class EmulatedCloudExtension implements BeforeAllCallback, AfterAll
     private final boolean perClass;
     private World world;
 
-    private record World(MutableClock clock, EmulatedCloud cloud, EmulatedDeployment bridge, Path dir) { }
+    private record World(EmulatedCloud cloud, EmulatedDeployment bridge, Path dir) { }
 
     /** The standard world for every test; what {@code @ExtendWith(EmulatedCloudExtension.class)} uses. */
     public EmulatedCloudExtension() {
@@ -90,9 +90,16 @@ public final class EmulatedCloudExtension implements BeforeAllCallback, AfterAll
         return current().cloud();
     }
 
-    /** The clock of the emulators, which the bridge's token services built by {@link #bridge()} share. */
+    /**
+     * The clock of the emulators, which the bridge's token services built by {@link #bridge()} share;
+     * unavailable when the options gave the cloud another clock (e.g. the system clock, for a bridge
+     * that runs in real time).
+     */
     public MutableClock clock() {
-        return current().clock();
+        if (!(cloud().clock() instanceof MutableClock)) {
+            throw new IllegalStateException("this cloud runs on " + cloud().clock() + ", not on a MutableClock");
+        }
+        return (MutableClock) cloud().clock();
     }
 
     /** The bridge's configuration for this cloud, and the core built from it. */
@@ -120,11 +127,10 @@ public final class EmulatedCloudExtension implements BeforeAllCallback, AfterAll
     }
 
     private World start() {
-        MutableClock clock = MutableClock.startingNow();
-        EmulatedCloud cloud = options.apply(EmulatedCloud.builder().clock(clock)).start();
+        EmulatedCloud cloud = options.apply(EmulatedCloud.builder().clock(MutableClock.startingNow())).start();
         try {
             Path dir = Files.createTempDirectory("emulated-cloud");
-            return new World(clock, cloud, EmulatedDeployment.of(cloud, dir), dir);
+            return new World(cloud, EmulatedDeployment.of(cloud, dir), dir);
         } catch (IOException | RuntimeException e) {
             cloud.close();
             throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;

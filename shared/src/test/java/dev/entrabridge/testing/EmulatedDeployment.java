@@ -74,8 +74,8 @@ public final class EmulatedDeployment {
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", EmulatedCloud.BLUEPRINT_APP_ID);
         env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
         env.put("BRIDGE_TRUSTED_CA_FILE", caFile.toString());
-        env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":" + EmulatedCloud.AGENT_USER_OID
-                + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
+        env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":"
+                + EmulatedCloud.AGENT_USER_OID + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
         env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl().toString());
         env.put("DownstreamApis__" + GRAPH_API + "__Scopes__0", GRAPH_DEFAULT);
         for (int i = 0; i < GRAPH_ALLOWED_PATHS.size(); i++) {
@@ -165,8 +165,8 @@ public final class EmulatedDeployment {
     public CredentialHealth credentialHealth(Map<String, String> environment) {
         BridgeConfig config = BridgeConfig.fromEnvironment(environment);
         Clock clock = Clock.systemUTC();
-        return new CredentialHealth(config, HealthSettings.from(environment), BlueprintCredentials.create(config, clock),
-                clock);
+        return new CredentialHealth(config, HealthSettings.from(environment),
+                BlueprintCredentials.create(config, clock), clock);
     }
 
     /** The token requests Entra received from one client (the blueprint for leg 1, an agent for leg 2). */

@@ -8,11 +8,11 @@
  * class MyAdapterIT {
  *
  *     @RegisterExtension
- *     final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(EmulatedCloud.Builder::developmentCredentials);
+ *     final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.developmentCredentials());
  *
  *     @Test
  *     void issuesAGraphToken() {
- *         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);  // what an operator sets
+ *         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS); // an operator's
  *         AgentTokenService tokens = world.bridge().tokenService(CredentialSourceKind.AWS_STS);
  *         AgentToken token = tokens.acquire(AgentTokenRequest.autonomous(EmulatedDeployment.MAIL_AGENT,
  *                 Set.of(EmulatedDeployment.GRAPH_DEFAULT)));

@@ -1,8 +1,12 @@
 package dev.entrabridge.sidecar;
 
+import dev.entrabridge.config.CredentialSourceKind;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
+import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --config FILE}: the whole configuration from JSON, only the AWS keys from the environment. */
 class ConfigFileIT {
 
-    private DemoTenant world;
+    @RegisterExtension
+    final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.clock(Clock.systemUTC()));
     private SidecarMain.Running sidecar;
 
     @AfterEach
@@ -25,24 +30,23 @@ class ConfigFileIT {
         if (sidecar != null) {
             sidecar.server().stop(java.time.Duration.ZERO);
         }
-        if (world != null) {
-            world.close();
-        }
     }
 
     @Test
     void aSidecarConfiguredByFileIssuesTokensAndAppliesItsPolicy() throws Exception {
-        Path dir = Files.createTempDirectory("sidecar-config");
-        world = DemoTenant.start(Clock.systemUTC(), dir);
-        Map<String, String> env = world.environment();
-        Path file = dir.resolve("bridge.json");
+        EmulatedCloud cloud = world.cloud();
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
+        Path file = Files.createTempFile("bridge", ".json");
         Files.writeString(file, "{"
-                + "\"tenantId\":\"" + DemoTenant.TENANT_ID + "\","
-                + "\"blueprintClientId\":\"" + DemoTenant.BLUEPRINT + "\","
-                + "\"credential\":{\"source\":\"aws-sts\",\"awsRegion\":\"us-east-1\",\"stsEndpoint\":\"" + world.stsEndpoint() + "\"},"
-                + "\"http\":{\"entraEndpointOverride\":\"" + world.entraBaseUrl() + "\",\"trustedCaFile\":\"" + world.caFile() + "\"},"
-                + "\"agents\":{\"mail-agent\":{\"agentIdentity\":\"" + DemoTenant.MAIL_AGENT + "\"}},"
-                + "\"apis\":{\"graph\":{\"baseUrl\":\"" + world.graphBaseUrl() + "\",\"scopes\":[\"https://graph.microsoft.com/.default\"],"
+                + "\"tenantId\":\"" + EmulatedCloud.TENANT_ID + "\","
+                + "\"blueprintClientId\":\"" + EmulatedCloud.BLUEPRINT_APP_ID + "\","
+                + "\"credential\":{\"source\":\"aws-sts\",\"awsRegion\":\"us-east-1\",\"stsEndpoint\":\""
+                + cloud.sts().endpoint() + "\"},"
+                + "\"http\":{\"entraEndpointOverride\":\"" + cloud.entra().baseUrl() + "\",\"trustedCaFile\":\""
+                + world.bridge().caFile() + "\"},"
+                + "\"agents\":{\"mail-agent\":{\"agentIdentity\":\"" + EmulatedCloud.MAILER_AGENT_APP_ID + "\"}},"
+                + "\"apis\":{\"graph\":{\"baseUrl\":\"" + cloud.graph().baseUrl()
+                + "\",\"scopes\":[\"https://graph.microsoft.com/.default\"],"
                 + "\"allowedPaths\":[\"/v1.0/users\"]}},"
                 + "\"policy\":{\"rules\":[{\"name\":\"file-rule\",\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"mail-agent\"],"
                 + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}"
@@ -63,5 +67,6 @@ class ConfigFileIT {
         assertThat(onBehalf.status()).isEqualTo(403);
         assertThat(onBehalf.body()).contains("POLICY_DENIED");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"rule\":\"file-rule\"");
+        Files.delete(file);
     }
 }

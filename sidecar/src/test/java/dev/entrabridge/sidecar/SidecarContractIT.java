@@ -1,14 +1,18 @@
 package dev.entrabridge.sidecar;
 
+import dev.entrabridge.config.CredentialSourceKind;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
 import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
+import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,10 +33,20 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
+import static dev.entrabridge.testing.EmulatedDeployment.CALENDAR_AGENT;
+import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
+import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
+
 /**
  * The HTTP contract suite against the real sidecar over a socket, with the real core behind it and
- * the demo's emulated world (Entra, AWS STS as the blueprint's credential, Graph), plus a disabled
- * agent and a trusted and an untrusted caller issuer for token exchange.
+ * the emulated world (Entra, AWS STS as the blueprint's credential, Graph), plus a disabled agent
+ * and a trusted and an untrusted caller issuer for token exchange.
  */
 class SidecarContractIT extends HttpContractSuite {
 
@@ -42,7 +55,12 @@ class SidecarContractIT extends HttpContractSuite {
     private static final List<String> STDOUT = new CopyOnWriteArrayList<>();
     private static final List<String> LOGS = new CopyOnWriteArrayList<>();
 
-    private static DemoTenant demo;
+    /** The sidecar runs on the system clock, so the emulators do too. */
+    @RegisterExtension
+    static final EmulatedCloudExtension WORLD = EmulatedCloudExtension.perClass(
+            b -> b.demoPeople().clock(Clock.systemUTC()));
+
+    private static EmulatedCloud cloud;
     private static OidcIssuerEmulator workloads;
     private static OidcIssuerEmulator strangers;
     private static SidecarMain.Running sidecar;
@@ -52,12 +70,12 @@ class SidecarContractIT extends HttpContractSuite {
     @BeforeAll
     static void startSidecar() throws IOException {
         Clock clock = Clock.systemUTC();
-        demo = DemoTenant.start(clock, Files.createTempDirectory("sidecar-contract"));
-        demo.tenant().agentIdentity(RETIRED_AGENT, DemoTenant.BLUEPRINT).enabled(false);
+        cloud = WORLD.cloud();
+        cloud.tenant().agentIdentity(RETIRED_AGENT, BLUEPRINT_APP_ID).enabled(false);
         workloads = OidcIssuerEmulator.start("workloads", clock);
         strangers = OidcIssuerEmulator.start("strangers", clock);
 
-        Map<String, String> env = new java.util.LinkedHashMap<>(demo.environment());
+        Map<String, String> env = WORLD.bridge().environment(CredentialSourceKind.AWS_STS);
         env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + ",retired-agent=" + RETIRED_AGENT);
         env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
         // No background health runs here: they would consume the faults the suite injects into Entra.
@@ -65,10 +83,12 @@ class SidecarContractIT extends HttpContractSuite {
         env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[{\"issuer\":\"" + workloads.issuer() + "\",\"audiences\":[\""
                 + CALLER_AUDIENCE + "\"],\"jwksUri\":\"" + workloads.jwksUri() + "\"}]}");
         env.put("BRIDGE_POLICY", "{\"rules\":["
-                + "{\"name\":\"local\",\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"mail-agent\",\"retired-agent\"],"
+                + "{\"name\":\"local\",\"caller\":{\"kind\":\"loopback\"},"
+                + "\"agents\":[\"" + MAIL_AGENT + "\",\"retired-agent\"],"
                 + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]},"
                 + "{\"name\":\"workload-1\",\"caller\":{\"kind\":\"jwt\",\"issuer\":\"" + workloads.issuer()
-                + "\",\"subject\":\"workload-1\"},\"agents\":[\"mail-agent\"],\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
+                + "\",\"subject\":\"workload-1\"},\"agents\":[\"" + MAIL_AGENT + "\"],"
+                + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
 
         logCapture = new Handler() {
             private final SimpleFormatter format = new SimpleFormatter();
@@ -92,10 +112,10 @@ class SidecarContractIT extends HttpContractSuite {
         URI base = sidecar.server().baseUrl();
         HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
 
-        ContractFixture fixture = new ContractFixture("graph", URI.create(demo.graphBaseUrl() + "/v1.0/users"),
-                "/v1.0/users", "/v1.0/me", "/v1.0/groups", "mail-agent", DemoTenant.MAIL_AGENT,
-                "calendar-agent", "retired-agent", DemoTenant.AGENT_USER_ID, DemoTenant.AGENT_USER_UPN, DemoTenant.BLUEPRINT,
-                () -> demo.entra().mintUserToken(DemoTenant.TENANT_ID, DemoTenant.DEMO_USER_ID, DemoTenant.BLUEPRINT,
+        ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
+                "/v1.0/users", "/v1.0/me", "/v1.0/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
+                CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
+                () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID,
                         java.util.Set.of("access_as_user"), Duration.ofMinutes(30)),
                 () -> workloads.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)),
                 () -> strangers.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)));
@@ -139,7 +159,7 @@ class SidecarContractIT extends HttpContractSuite {
 
             @Override
             public boolean injectEntraFailure(int status, Duration retryAfter) {
-                demo.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
+                cloud.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
                         : new Fault.Status(status, retryAfter));
                 return true;
             }
@@ -148,14 +168,13 @@ class SidecarContractIT extends HttpContractSuite {
 
     @AfterEach
     void clearFaults() {
-        demo.entra().faults().reset();
+        cloud.resetFaults();
     }
 
     @AfterAll
     static void stopSidecar() {
         Logger.getLogger("").removeHandler(logCapture);
         sidecar.server().stop(Duration.ZERO);
-        demo.close();
         workloads.close();
         strangers.close();
     }
