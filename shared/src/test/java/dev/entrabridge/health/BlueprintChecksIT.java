@@ -56,9 +56,17 @@ class BlueprintChecksIT {
 
     /** The blueprint's own app-only Graph token, bought with the cluster's projected token. */
     private String blueprintGraphToken() {
-        String form = "client_id=" + BLUEPRINT_APP_ID
-                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + cloud.kubernetesToken(Duration.ofMinutes(10))
+        return blueprintGraphToken("client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + cloud.kubernetesToken(Duration.ofMinutes(10)));
+    }
+
+    /** The blueprint's app-only Graph token, bought with a development secret. */
+    private String secretGraphToken(String secret) {
+        return blueprintGraphToken("client_secret=" + enc(secret));
+    }
+
+    private String blueprintGraphToken(String credentialForm) {
+        String form = "client_id=" + BLUEPRINT_APP_ID + "&" + credentialForm
                 + "&grant_type=client_credentials&scope=" + enc(GRAPH + "/.default");
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
@@ -171,20 +179,5 @@ class BlueprintChecksIT {
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.diagnosis().orElseThrow().code()).isEqualTo("BRIDGE_GRAPH_PERMISSION_MISSING");
         assertThat(r.diagnosis().orElseThrow().remedy()).contains("AgentIdentityBlueprint.Read.All");
-    }
-
-    private String secretGraphToken(String secret) {
-        String form = "client_id=" + BLUEPRINT_APP_ID + "&client_secret=" + enc(secret)
-                + "&grant_type=client_credentials&scope=" + enc(GRAPH + "/.default");
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                            cloud.entra().baseUrl().resolve("/" + TENANT_ID + "/oauth2/v2.0/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            return new ObjectMapper().readTree(r.body()).path("access_token").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,14 +24,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The bridge deployed on a running {@link EmulatedCloud}: the environment an operator would set for
  * each credential source, pointing at the emulators, the files it names (CA, certificate, token
  * file) written to a directory, and the one place tests build the core from that configuration.
  * This is the only code that knows which variables connect the bridge to the emulated cloud.
+ *
+ * @param cloud the running cloud
+ * @param dir   an existing, writable directory for the files the configuration names
  */
-public final class EmulatedDeployment {
+public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
 
     /** The configured agent names: the mailer agent (with its agent user) and the calendar agent. */
     public static final String MAIL_AGENT = "mail-agent";
@@ -42,25 +46,18 @@ public final class EmulatedDeployment {
     /** The Graph paths the API's allowlist admits; everything else is refused before Graph is called. */
     public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/v1.0/users", "/v1.0/me");
 
-    private final EmulatedCloud cloud;
-    private final Path dir;
-    private final Path caFile;
-    private final Path tokenFile;
+    private static final String CA_FILE = "emulator-ca.pem";
+    private static final String TOKEN_FILE = "azure-identity-token";
 
-    private EmulatedDeployment(EmulatedCloud cloud, Path dir) {
-        this.cloud = cloud;
-        this.dir = dir;
-        this.caFile = write("emulator-ca.pem", EmulatorTls.caCertificatePem());
-        this.tokenFile = dir.resolve("azure-identity-token");
+    /** Writes the emulators' CA certificate, which every source's configuration names. */
+    public EmulatedDeployment {
+        Objects.requireNonNull(cloud, "cloud");
+        write(dir, CA_FILE, EmulatorTls.caCertificatePem());
     }
 
     /** A deployment on {@code cloud} whose files go to {@code dir} (an existing, writable directory). */
     public static EmulatedDeployment of(EmulatedCloud cloud, Path dir) {
         return new EmulatedDeployment(cloud, dir);
-    }
-
-    public EmulatedCloud cloud() {
-        return cloud;
     }
 
     /**
@@ -73,7 +70,7 @@ public final class EmulatedDeployment {
         env.put("ENTRA_TENANT_ID", EmulatedCloud.TENANT_ID);
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", EmulatedCloud.BLUEPRINT_APP_ID);
         env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
-        env.put("BRIDGE_TRUSTED_CA_FILE", caFile.toString());
+        env.put("BRIDGE_TRUSTED_CA_FILE", caFile().toString());
         env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":"
                 + EmulatedCloud.AGENT_USER_OID + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
         env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl().toString());
@@ -99,16 +96,16 @@ public final class EmulatedDeployment {
                 ConfiguredManagedIdentityEnvironment.use(env);
                 break;
             case TOKEN_FILE:
-                if (!Files.exists(tokenFile)) {
+                if (!Files.exists(tokenFile())) {
                     writeKubernetesToken(Duration.ofHours(1));
                 }
-                env.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString());
+                env.put("AZURE_FEDERATED_TOKEN_FILE", tokenFile().toString());
                 break;
             case CLIENT_SECRET:
                 env.put("ENTRA_CLIENT_SECRET", cloud.developmentCredentials().secret());
                 break;
             case CERTIFICATE:
-                env.put("ENTRA_CLIENT_CERTIFICATE_PATH", write("blueprint.pem",
+                env.put("ENTRA_CLIENT_CERTIFICATE_PATH", write(dir, "blueprint.pem",
                         cloud.developmentCredentials().certificate().privateKeyAndCertificatePem()).toString());
                 break;
             default:
@@ -123,22 +120,22 @@ public final class EmulatedDeployment {
 
     /** The emulators' CA certificate, as {@code BRIDGE_TRUSTED_CA_FILE} names it. */
     public Path caFile() {
-        return caFile;
+        return dir.resolve(CA_FILE);
     }
 
     /** The projected service-account token file of the {@code token-file} source. */
     public Path tokenFile() {
-        return tokenFile;
+        return dir.resolve(TOKEN_FILE);
     }
 
     /** Writes a fresh projected service-account token, atomically as the kubelet does, and returns it. */
     public String writeKubernetesToken(Duration lifetime) {
         String token = cloud.kubernetesToken(lifetime);
-        Path next = write("azure-identity-token.next", token);
+        Path next = write(dir, TOKEN_FILE + ".next", token);
         try {
-            Files.move(next, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next, tokenFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + tokenFile, e);
+            throw new UncheckedIOException("cannot replace " + tokenFile(), e);
         }
         return token;
     }
@@ -175,7 +172,7 @@ public final class EmulatedDeployment {
                 .filter(r -> r.formParam("client_id").orElse("").equals(clientId)).toList();
     }
 
-    private Path write(String name, String content) {
+    private static Path write(Path dir, String name, String content) {
         try {
             return Files.writeString(dir.resolve(name), content, StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -20,15 +20,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.*;
+import static dev.entrabridge.emulator.entra.EntraClients.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metadata routes and the error wire shape, read with a plain HTTP client (the one request MSAL
- * cannot make, the RFC 8693 grant, is also sent this way).
+ * The metadata routes, the error wire shape and the password (ROPC) grant the demo uses, read with a
+ * plain HTTP client as curl sends them (the one request MSAL cannot make, the RFC 8693 grant, is
+ * also sent this way).
  */
 class EntraEndpointsIT {
 
@@ -40,7 +43,7 @@ class EntraEndpointsIT {
 
     @BeforeAll
     static void start() {
-        cloud = EmulatedCloud.builder().developmentCredentials().start();
+        cloud = EmulatedCloud.builder().developmentCredentials().demoPeople().start();
         entra = cloud.entra();
     }
 
@@ -145,6 +148,44 @@ class EntraEndpointsIT {
         }
     }
 
+    @Test
+    void aUsersTokenForTheBlueprintCarriesTheUserAndTheBlueprintAudience() throws Exception {
+        HttpResponse<String> response = token(Map.of("grant_type", "password", "client_id", PUBLIC_CLIENT_APP_ID,
+                "username", USER_UPN, "password", USER_PASSWORD,
+                "scope", "api://" + BLUEPRINT_APP_ID + "/.default"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
+        Map<String, Object> claims = claims(body.get("access_token").asText());
+        assertThat(claims.get("aud").toString()).contains(BLUEPRINT_APP_ID);
+        assertThat(claims).containsEntry("oid", USER_OID).containsEntry("idtyp", "user")
+                .containsEntry("scp", "access_as_user");
+        assertThat(claims.get("iss")).isEqualTo(entra.issuer(TENANT_ID));
+    }
+
+    @Test
+    void aWrongPasswordIs50126AndAnUnknownClientIs700016() throws Exception {
+        HttpResponse<String> wrong = token(Map.of("grant_type", "password", "client_id", PUBLIC_CLIENT_APP_ID,
+                "username", USER_UPN, "password", "guess", "scope", BLUEPRINT_APP_ID + "/.default"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(JSON.readTree(wrong.body()).get("error_codes").get(0).asLong()).isEqualTo(50126);
+
+        HttpResponse<String> unknownClient = token(Map.of("grant_type", "password", "client_id", "nobody",
+                "username", USER_UPN, "password", USER_PASSWORD, "scope", BLUEPRINT_APP_ID + "/.default"));
+        assertThat(JSON.readTree(unknownClient.body()).get("error_codes").get(0).asLong()).isEqualTo(700016);
+    }
+
+    private HttpResponse<String> token(Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(entra.baseUrl() + "/" + TENANT_ID + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(entra.baseUrl() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
