@@ -4,7 +4,8 @@
  * application routes the bridge and its health check call.
  *
  * <pre>{@code
- * GraphEmulator graph = GraphEmulator.start(clock, Set.of(tenantIssuer), () -> tenantJwksJson);
+ * GraphEmulator graph = GraphEmulator.startFor(entra, tenantId, clock); // trusts that tenant, serves its directory
+ * // or GraphEmulator.start(clock, Set.of(tenantIssuer), () -> tenantJwksJson) for a standalone Graph
  * // or GraphEmulator.start(clock, Set.of(issuer), jwksUri) to fetch the JWKS over HTTPS
  * graph.addUser(new GraphUser(id, upn, displayName, given, surname, mail, jobTitle));
  * graph.addEvent(id, new GraphEvent("ev-1", "Stand-up", start, end, "Room 1"));
@@ -12,6 +13,18 @@
  *      .addFederatedIdentityCredential(objectId, "aws", issuer, subject, "api://AzureADTokenExchange");
  * graph.sentMail();   // what sendMail accepted
  * }</pre>
+ *
+ * <p>Routes ({@code /v1.0} and {@code /beta}): {@code GET /users} ({@code $top} 1–999 with a working
+ * {@code @odata.nextLink}, {@code $select}, {@code $filter} {@code startswith(p,'x')} / {@code p eq 'x'},
+ * {@code $search "p:term"} only with {@code ConsistencyLevel: eventual}), {@code GET /users/{id|upn}},
+ * {@code GET /me} (delegated only, else 400), {@code GET /users/{id}/calendarView?startDateTime&endDateTime}
+ * (and {@code /me/calendarView}), {@code POST /users/{id}/sendMail} (202; body, recipients and content
+ * type validated like Exchange), {@code GET /applications/{objectId}},
+ * {@code …/federatedIdentityCredentials}, and the
+ * {@code …/microsoft.graph.agentIdentityBlueprint[/federatedIdentityCredentials]} cast (404 on a
+ * non-blueprint). {@link dev.entrabridge.emulator.graph.EntraDirectorySource} (used by {@code startFor})
+ * reads the Entra emulator's tenant live: blueprints as applications (password and key credential
+ * metadata with {@code endDateTime}, never a secret), their FICs, users and agent users.
  *
  * <p>Tokens: RS256 only, key by {@code kid} from the JWKS (asked again on an unknown kid), {@code iss}
  * in the allowed set, {@code aud} {@code https://graph.microsoft.com} or
