@@ -1,4 +1,5 @@
 package dev.entrabridge.entra;
+import com.microsoft.aad.msal4j.ConfiguredManagedIdentityEnvironment;
 import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.token.Flow;
@@ -108,7 +109,14 @@ class CredentialSourcesIT {
 
     @Test
     void azureManagedIdentityThroughMsal() {
-        AgentToken token = graphToken(CredentialSourceKind.MANAGED_IDENTITY);
+        // In production MSAL reads IDENTITY_ENDPOINT/IDENTITY_HEADER from the process; here they point at the emulator.
+        ConfiguredManagedIdentityEnvironment.use(world.env(CredentialSourceKind.MANAGED_IDENTITY));
+        AgentToken token;
+        try {
+            token = graphToken(CredentialSourceKind.MANAGED_IDENTITY);
+        } finally {
+            ConfiguredManagedIdentityEnvironment.reset();
+        }
 
         assertAgentTokenForGraph(token);
         assertChain(world.entra.issuer(TENANT), UAMI.principalId());

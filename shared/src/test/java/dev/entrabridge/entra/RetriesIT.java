@@ -5,11 +5,11 @@ import dev.entrabridge.token.AgentTokenRequest;
 
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.token.Diagnosis.Category;
 import dev.entrabridge.testing.FederationWorld;
 import dev.entrabridge.testing.MutableClock;
+import dev.entrabridge.testing.Runtimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +47,10 @@ class RetriesIT {
     /** A service whose waits are recorded and advance the shared clock (so the emulators see time pass). */
     private AgentTokenService service(Map<String, String> env) {
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
-        return new AgentTokenService(config, BlueprintCredentials.create(config, world.clock), world.clock, d -> {
+        return Runtimes.onClock(config, world.clock, d -> {
             waits.add(d);
             world.clock.advance(d);
-        });
+        }).tokens();
     }
 
     @Test

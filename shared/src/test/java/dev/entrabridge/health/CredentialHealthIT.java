@@ -1,11 +1,11 @@
 package dev.entrabridge.health;
 
 import dev.entrabridge.config.BridgeConfig;
-import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.graph.GraphEmulator;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.Fault;
+import dev.entrabridge.testing.Runtimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +80,7 @@ class CredentialHealthIT {
     }
 
     private HealthReport run() {
-        BridgeConfig config = BridgeConfig.fromEnvironment(env);
-        return new CredentialHealth(config, HealthSettings.from(env), BlueprintCredentials.create(config,
-                Clock.systemUTC()), Clock.systemUTC()).run();
+        return Runtimes.system(BridgeConfig.fromEnvironment(env)).health().run();
     }
 
     private static CheckResult check(HealthReport report, String name) {

@@ -3,7 +3,6 @@ package dev.entrabridge.testing;
 import com.nimbusds.jwt.SignedJWT;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.emulator.entra.EntraEmulator;
 import dev.entrabridge.emulator.entra.Tenant;
 import dev.entrabridge.emulator.gcp.GceInstance;
@@ -169,8 +168,7 @@ public final class FederationWorld implements AutoCloseable {
 
     /** A service on the bridge's own clock; its retry waits advance that clock instead of sleeping. */
     public static AgentTokenService service(BridgeConfig config, MutableClock bridgeClock) {
-        return new AgentTokenService(config, BlueprintCredentials.create(config, bridgeClock), bridgeClock,
-                bridgeClock::advance);
+        return Runtimes.onClock(config, bridgeClock).tokens();
     }
 
     public AgentTokenService service(CredentialSourceKind kind) {
