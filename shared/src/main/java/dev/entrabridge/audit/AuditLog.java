@@ -82,6 +82,7 @@ public final class AuditLog {
         put(node, "subject", caller.subject());
         put(node, "principalArn", caller.principalArn());
         put(node, "agentId", caller.agentId());
+        caller.agentAlias().ifPresent(alias -> put(node, "agentAliasId", alias));
         return node;
     }
 

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Reads the named agents: {@code BRIDGE_AGENTS=name=appId[:agentUser],…} where the agent user is an
  * object id or a UPN, and/or the file's {@code agents} object
- * ({@code {"travel": {"agentIdentity": "…", "agentUserId": "…"}}} or {@code {"travel": "<appId>"}}).
+ * ({@code {"travel": {"agentIdentity": "…", "agentUserId": "…", "bedrockAgents": ["AGENT12345"]}}} or
+ * {@code {"travel": "<appId>"}}); then which Bedrock agents act as them:
+ * {@code BRIDGE_BEDROCK_AGENTS=name=<Bedrock agent id>[:<alias id>],…} (an agent may appear several
+ * times) replaces every {@code bedrockAgents} of the file when it is set.
  */
 final class AgentsReader {
 
@@ -46,7 +49,41 @@ final class AgentsReader {
                 }
             }
         });
-        return new ArrayList<>(result.values());
+        sources.find(null, BedrockAgents.VARIABLE).ifPresent(s -> bedrockFromEnv(s, result));
+        List<AgentDefinition> agents = new ArrayList<>(result.values());
+        new BedrockAgents(agents);
+        return agents;
+    }
+
+    /** {@code name=AGENT12345[:ALIASID12],…}: the whole mapping, replacing the file's lists. */
+    private static void bedrockFromEnv(Setting s, Map<String, AgentDefinition> agents) {
+        Map<String, List<BedrockAgent>> lists = new LinkedHashMap<>();
+        for (String entry : s.value().split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw s.invalid("has the entry '" + entry.trim() + "': write each mapping as <agent name>=<Bedrock agent "
+                        + "id>[:<alias id>], separated by commas, e.g. helpdesk=AGENT12345:TSTALIASID");
+            }
+            String name = entry.substring(0, eq).trim();
+            if (!agents.containsKey(name)) {
+                throw s.invalid("names the agent '" + name + "', which is not configured: use one of " + agents.keySet()
+                        + " or add it to BRIDGE_AGENTS");
+            }
+            lists.computeIfAbsent(name, n -> new ArrayList<>()).add(bedrock(s, entry.substring(eq + 1).trim()));
+        }
+        agents.replaceAll((name, agent) -> agent.withBedrockAgents(lists.getOrDefault(name, List.of())));
+    }
+
+    private static BedrockAgent bedrock(Setting s, String text) {
+        try {
+            return BedrockAgent.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw s.invalid("has the Bedrock agent '" + text + "': " + e.getMessage()
+                    + "; write the agent id as the console shows it (e.g. AGENT12345), optionally :<alias id> (e.g. :TSTALIASID)");
+        }
     }
 
     private static AgentDefinition fromEnv(Setting s, String entry) {
@@ -71,6 +108,18 @@ final class AgentsReader {
             return new AgentDefinition(name, SettingParsers.guid(new Setting(field, node.asText()),
                     "the agent identity's appId"), Optional.empty());
         }
+        List<BedrockAgent> bedrock = new ArrayList<>();
+        JsonNode list = node.path("bedrockAgents");
+        if (!list.isMissingNode() && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new ConfigException(field + "/bedrockAgents", "must be an array of Bedrock agent ids, e.g. "
+                        + "[\"AGENT12345\", \"AGENT67890:TSTALIASID\"]");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Setting item = new Setting(field + "/bedrockAgents/" + i, list.get(i).asText());
+                bedrock.add(bedrock(item, item.value()));
+            }
+        }
         JsonNode id = node.path("agentIdentity");
         if (!id.isTextual()) {
             throw new ConfigException(field + "/agentIdentity", "is missing: set it to the agent identity's appId");
@@ -88,7 +137,7 @@ final class AgentsReader {
             user = Optional.of(user(new Setting(field + "/agentUsername", node.get("agentUsername").asText()),
                     node.get("agentUsername").asText()));
         }
-        return new AgentDefinition(name, appId, user);
+        return new AgentDefinition(name, appId, user, bedrock);
     }
 
     private static AgentUser user(Setting s, String value) {

@@ -25,6 +25,7 @@ public final class BridgeConfig {
     private final Map<String, DownstreamApi> apis;
     private final HttpSettings http;
     private final RetrySettings retry;
+    private final HealthSettings health;
     private final int cacheMaxEntries;
     private final JsonNode callers;
     private final JsonNode policy;
@@ -39,6 +40,7 @@ public final class BridgeConfig {
         this.apis = Map.copyOf(b.apis);
         this.http = Objects.requireNonNull(b.http, "http");
         this.retry = Objects.requireNonNull(b.retry, "retry");
+        this.health = Objects.requireNonNull(b.health, "health");
         if (b.cacheMaxEntries < 1) {
             throw new IllegalArgumentException("cacheMaxEntries must be at least 1");
         }
@@ -109,6 +111,11 @@ public final class BridgeConfig {
         return agents.values().stream().filter(a -> a.agentIdentity().equalsIgnoreCase(nameOrAppId)).findFirst();
     }
 
+    /** Which configured agent each Amazon Bedrock agent (and alias) acts as. */
+    public BedrockAgents bedrockAgents() {
+        return new BedrockAgents(agents.values());
+    }
+
     public Optional<DownstreamApi> api(String name) {
         return Optional.ofNullable(apis.get(name));
     }
@@ -119,6 +126,11 @@ public final class BridgeConfig {
 
     public RetrySettings retry() {
         return retry;
+    }
+
+    /** How the credential health check runs. */
+    public HealthSettings health() {
+        return health;
     }
 
     public int cacheMaxEntries() {
@@ -144,7 +156,7 @@ public final class BridgeConfig {
         return environment;
     }
 
-    /** A copy with different retry settings (the health check turns FIC-propagation retries on). */
+    /** A copy with different retry settings. */
     public BridgeConfig withRetry(RetrySettings newRetry) {
         return toBuilder().retry(newRetry).build();
     }
@@ -152,7 +164,7 @@ public final class BridgeConfig {
     public Builder toBuilder() {
         return new Builder().tenantId(tenantId).authorityHost(authorityHost).blueprintClientId(blueprintClientId)
                 .credential(credential).agents(agents).apis(apis).http(http).retry(retry)
-                .cacheMaxEntries(cacheMaxEntries).callers(callers).policy(policy).environment(environment);
+                .health(health).cacheMaxEntries(cacheMaxEntries).callers(callers).policy(policy).environment(environment);
     }
 
     @Override
@@ -172,6 +184,7 @@ public final class BridgeConfig {
         private final Map<String, DownstreamApi> apis = new LinkedHashMap<>();
         private HttpSettings http = HttpSettings.DEFAULTS;
         private RetrySettings retry = RetrySettings.DEFAULTS;
+        private HealthSettings health = HealthSettings.DEFAULTS;
         private int cacheMaxEntries = 1000;
         private JsonNode callers = MissingNode.getInstance();
         private JsonNode policy = MissingNode.getInstance();
@@ -230,6 +243,11 @@ public final class BridgeConfig {
 
         public Builder retry(RetrySettings v) {
             retry = v;
+            return this;
+        }
+
+        public Builder health(HealthSettings v) {
+            health = v;
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Turns {@link ConfigSources} into a validated {@link BridgeConfig}. */
@@ -23,6 +24,13 @@ final class BridgeConfigReader {
     static final String CACHE_MAX_ENTRIES = "BRIDGE_CACHE_MAX_ENTRIES";
     static final String CALLERS = "BRIDGE_CALLERS";
     static final String POLICY = "BRIDGE_POLICY";
+    static final String HEALTH_BUDGET = "BRIDGE_HEALTH_BUDGET_SECONDS";
+    static final String HEALTH_GRAPH = "BRIDGE_HEALTH_GRAPH";
+    static final String HEALTH_EXPIRY_WARN = "BRIDGE_HEALTH_EXPIRY_WARN_DAYS";
+    static final String HEALTH_EXPIRY_FAIL = "BRIDGE_HEALTH_EXPIRY_FAIL_DAYS";
+    static final String HEALTH_FAIL_HEALTHZ = "BRIDGE_HEALTH_FAIL_HEALTHZ";
+    static final String HEALTH_RETRY = "BRIDGE_HEALTH_RETRY_SECONDS";
+    static final String HEALTH_INTERVAL = "BRIDGE_HEALTH_INTERVAL_SECONDS";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +62,7 @@ final class BridgeConfigReader {
         new DownstreamApisReader(sources).read().forEach(b::api);
         b.http(http());
         b.retry(retry());
+        b.health(health());
         sources.find("/cacheMaxEntries", CACHE_MAX_ENTRIES)
                 .ifPresent(s -> b.cacheMaxEntries(SettingParsers.integer(s, 1, 1_000_000)));
         b.callers(rawJson("/callers", CALLERS));
@@ -84,6 +93,41 @@ final class BridgeConfigReader {
                         .orElse(d.maxAttempts()),
                 sources.find("/retry/ficPropagation", RETRY_FIC_PROPAGATION).map(SettingParsers::bool)
                         .orElse(d.ficPropagationRetry()));
+    }
+
+    private HealthSettings health() {
+        HealthSettings d = HealthSettings.DEFAULTS;
+        Duration budget = sources.find("/health/budgetSeconds", HEALTH_BUDGET)
+                .map(s -> Duration.ofSeconds(SettingParsers.integer(s, 1, 300))).orElse(d.budget());
+        boolean graph = sources.find("/health/graph", HEALTH_GRAPH).map(SettingParsers::bool).orElse(d.readGraph());
+        Optional<Setting> warnSetting = sources.find("/health/expiryWarnDays", HEALTH_EXPIRY_WARN);
+        int warn = warnSetting.map(s -> SettingParsers.integer(s, 1, 365)).orElse((int) d.expiryWarn().toDays());
+        Optional<Setting> failSetting = sources.find("/health/expiryFailDays", HEALTH_EXPIRY_FAIL);
+        int fail = failSetting.map(s -> SettingParsers.integer(s, 0, 365)).orElse((int) d.expiryFail().toDays());
+        if (fail > warn) {
+            Setting named = failSetting.or(() -> warnSetting).orElseThrow();
+            throw named.invalid("makes the failure window (" + fail + " days) longer than the warning window (" + warn
+                    + " days): keep " + HEALTH_EXPIRY_FAIL + " at most " + HEALTH_EXPIRY_WARN);
+        }
+        boolean failHealthz = sources.find("/health/failHealthz", HEALTH_FAIL_HEALTHZ).map(SettingParsers::bool)
+                .orElse(d.failHealthz());
+        long halfBudget = budget.toSeconds() / 2;
+        Duration retry = sources.find("/health/retrySeconds", HEALTH_RETRY).map(s -> {
+            int seconds = SettingParsers.integer(s, 0, 150);
+            if (seconds > halfBudget) {
+                throw s.invalid("is " + seconds + " but must be at most half of " + HEALTH_BUDGET + " (" + budget.toSeconds()
+                        + " s): lower it or raise the budget");
+            }
+            return Duration.ofSeconds(seconds);
+        }).orElse(Duration.ofSeconds(Math.min(d.retryAllowance().toSeconds(), halfBudget)));
+        Duration interval = sources.find("/health/intervalSeconds", HEALTH_INTERVAL).map(s -> {
+            int seconds = SettingParsers.integer(s, 0, 86_400);
+            if (seconds > 0 && seconds < 10) {
+                throw s.invalid("is " + seconds + ": set 0 (off) or a number of seconds from 10 to 86400");
+            }
+            return Duration.ofSeconds(seconds);
+        }).orElse(d.interval());
+        return new HealthSettings(budget, graph, Duration.ofDays(warn), Duration.ofDays(fail), failHealthz, retry, interval);
     }
 
     private JsonNode rawJson(String jsonPath, String variable) {

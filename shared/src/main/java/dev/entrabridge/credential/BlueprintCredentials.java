@@ -1,11 +1,10 @@
 package dev.entrabridge.credential;
 
-import com.microsoft.aad.msal4j.ConfiguredManagedIdentityEnvironment;
 import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSettings;
-import dev.entrabridge.http.OutboundHttpClients;
+import dev.entrabridge.http.MsalTransport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -17,12 +16,14 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import java.lang.System.Logger.Level;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * Builds the configured {@link BlueprintCredential} once at start-up: the client objects
- * (STS client, MSAL managed identity app, HTTP client) are created here, assertions are not.
+ * Builds the configured {@link BlueprintCredential} once per process (the runtime does): the client
+ * objects (one STS client, one MSAL managed identity application) are created here on the runtime's
+ * one outbound HTTP client; assertions are not.
  */
 public final class BlueprintCredentials {
 
@@ -31,7 +32,11 @@ public final class BlueprintCredentials {
     private BlueprintCredentials() {
     }
 
-    public static BlueprintCredential create(BridgeConfig config, Clock clock) {
+    /**
+     * @param http the runtime's outbound JDK client, for the GCP metadata server and the managed
+     *             identity endpoint (AWS STS goes through the SDK's own URL-connection client)
+     */
+    public static BlueprintCredential create(BridgeConfig config, HttpClient http, Clock clock) {
         CredentialSettings s = config.credential();
         String audience = config.cloud().exchangeAudience();
         BlueprintCredential credential;
@@ -44,11 +49,11 @@ public final class BlueprintCredentials {
                 credential = new TokenFileAssertionSource(s.tokenFile().orElseThrow(), clock);
                 break;
             case GCP_METADATA:
-                credential = new GcpMetadataIdentitySource(OutboundHttpClients.create(config.http()), s.gcpMetadataHost(),
+                credential = new GcpMetadataIdentitySource(http, s.gcpMetadataHost(),
                         audience, config.http().readTimeout(), clock);
                 break;
             case MANAGED_IDENTITY:
-                credential = managedIdentity(config, audience, s.managedIdentityClientId().orElseThrow());
+                credential = managedIdentity(config, http, audience, s.managedIdentityClientId().orElseThrow());
                 break;
             case CLIENT_SECRET:
                 credential = new ClientSecretCredential(s.clientSecret().orElseThrow());
@@ -96,10 +101,14 @@ public final class BlueprintCredentials {
                 ? AwsBasicCredentials.create(id, secret) : AwsSessionCredentials.create(id, secret, session));
     }
 
-    private static ManagedIdentityAssertionSource managedIdentity(BridgeConfig config, String audience, String clientId) {
-        ConfiguredManagedIdentityEnvironment.use(config.environment());
+    /**
+     * MSAL reads {@code IDENTITY_ENDPOINT} and {@code IDENTITY_HEADER} from the process environment
+     * itself (the platform sets them); the bridge only chooses the identity and the transport.
+     */
+    private static ManagedIdentityAssertionSource managedIdentity(BridgeConfig config, HttpClient http, String audience,
+                                                                  String clientId) {
         ManagedIdentityApplication app = ManagedIdentityApplication.builder(ManagedIdentityId.userAssignedClientId(clientId))
-                .httpClient(new JdkMsalHttpClient(OutboundHttpClients.create(config.http()), config.http().readTimeout()))
+                .httpClient(new MsalTransport(http, config.http().readTimeout()))
                 .build();
         return new ManagedIdentityAssertionSource(app, audience, clientId);
     }

@@ -1,12 +1,18 @@
 package dev.entrabridge.credential;
 
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.IClientCredential;
+
+import java.util.Optional;
+
 /**
  * Mints the federated assertion the blueprint presents in leg 1 ({@code client_assertion}).
  * Called for every exchange that reaches Entra: implementations may reuse an assertion only while
  * it is well inside its lifetime, and never capture one once at start-up (a captured assertion
  * expires and every later exchange fails with AADSTS700024).
  */
-public interface ClientAssertionSource extends BlueprintCredential {
+public sealed interface ClientAssertionSource extends BlueprintCredential permits AwsWebIdentityTokenSource,
+        TokenFileAssertionSource, GcpMetadataIdentitySource, ManagedIdentityAssertionSource {
 
     /**
      * A currently valid assertion.
@@ -15,6 +21,19 @@ public interface ClientAssertionSource extends BlueprintCredential {
      */
     ClientAssertion assertion();
 
-    /** Forgets any reused assertion, so the next {@link #assertion()} mints a new one (after AADSTS700024). */
-    void invalidate();
+    @Override
+    default IClientCredential msalCredential() {
+        return ClientCredentialFactory.createFromCallback(() -> assertion().value());
+    }
+
+    @Override
+    default Optional<ClientAssertion> freshAssertion() {
+        invalidate();
+        return Optional.of(assertion());
+    }
+
+    @Override
+    default Optional<LocalExpiry> localExpiry() {
+        return Optional.empty();
+    }
 }

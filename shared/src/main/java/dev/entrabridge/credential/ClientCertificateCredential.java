@@ -1,12 +1,14 @@
 package dev.entrabridge.credential;
 
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.IClientCredential;
 import dev.entrabridge.config.CredentialSourceKind;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A certificate (and its private key) registered on the blueprint: for development only. */
 public final class ClientCertificateCredential implements BlueprintCredential {
@@ -22,18 +24,35 @@ public final class ClientCertificateCredential implements BlueprintCredential {
         }
     }
 
-    public PrivateKey privateKey() {
+    PrivateKey privateKey() {
         return key;
     }
 
     /** Leaf first. */
-    public List<X509Certificate> chain() {
+    List<X509Certificate> chain() {
         return chain;
     }
 
-    /** When the leaf certificate expires (the health check warns ahead of it). */
-    public Instant notAfter() {
-        return chain.get(0).getNotAfter().toInstant();
+    @Override
+    public IClientCredential msalCredential() {
+        return ClientCredentialFactory.createFromCertificateChain(key, chain);
+    }
+
+    /** Nothing to forget: MSAL signs a new assertion with the key for each exchange. */
+    @Override
+    public void invalidate() {
+    }
+
+    @Override
+    public Optional<ClientAssertion> freshAssertion() {
+        return Optional.empty();
+    }
+
+    /** The leaf certificate's end (the health check warns ahead of it). */
+    @Override
+    public Optional<LocalExpiry> localExpiry() {
+        return Optional.of(new LocalExpiry(chain.get(0).getSubjectX500Principal().getName(),
+                chain.get(0).getNotAfter().toInstant()));
     }
 
     @Override

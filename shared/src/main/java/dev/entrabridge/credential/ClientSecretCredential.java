@@ -1,8 +1,11 @@
 package dev.entrabridge.credential;
 
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.IClientCredential;
 import dev.entrabridge.config.CredentialSourceKind;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A client secret of the blueprint: for development only. {@link #toString()} never shows it. */
 public final class ClientSecretCredential implements BlueprintCredential {
@@ -13,9 +16,25 @@ public final class ClientSecretCredential implements BlueprintCredential {
         this.secret = Objects.requireNonNull(secret, "secret");
     }
 
-    /** The secret, for the MSAL credential only. */
-    public String secret() {
-        return secret;
+    @Override
+    public IClientCredential msalCredential() {
+        return ClientCredentialFactory.createFromSecret(secret);
+    }
+
+    /** Nothing to forget: the secret is the same on every exchange. */
+    @Override
+    public void invalidate() {
+    }
+
+    @Override
+    public Optional<ClientAssertion> freshAssertion() {
+        return Optional.empty();
+    }
+
+    /** The secret's end date lives on the blueprint (the health check reads it through Graph), not here. */
+    @Override
+    public Optional<LocalExpiry> localExpiry() {
+        return Optional.empty();
     }
 
     @Override

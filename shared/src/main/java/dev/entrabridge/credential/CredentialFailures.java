@@ -21,7 +21,7 @@ final class CredentialFailures {
         return new AgentTokenException(new Diagnosis(Category.TRANSIENT, code, cause, remedy), null, retryAfter, t);
     }
 
-    /** Maps STS error codes (PROTOCOLS §3) to diagnoses. */
+    /** Maps STS error codes (AWS STS {@code GetWebIdentityToken} errors) to diagnoses. */
     static AgentTokenException sts(String errorCode, int status, int durationSeconds, String audience, Throwable t) {
         String code = errorCode == null ? "STS_HTTP_" + status : errorCode;
         switch (code) {

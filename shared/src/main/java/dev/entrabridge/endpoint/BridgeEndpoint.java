@@ -2,20 +2,14 @@ package dev.entrabridge.endpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entrabridge.audit.AuditLog;
-import dev.entrabridge.config.AgentDefinition;
-import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.downstream.DownstreamCaller;
-import dev.entrabridge.token.AgentTokenProvider;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
-import dev.entrabridge.policy.CallerPolicy;
+import dev.entrabridge.issuance.TokenIssuance;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,20 +33,15 @@ public final class BridgeEndpoint {
     private final ApiCatalog apis;
     private final SidecarRoutes sidecar;
     private final TokenRoute token;
-    private final TokenAudit audit;
+    private final TokenIssuance issuance;
     private final CallerTokenValidator validateTokens;
     private final HealthSummary health;
     private final Clock clock;
 
     private BridgeEndpoint(Builder b) {
-        Objects.requireNonNull(b.tokens, "tokens: the AgentTokenProvider of the core");
-        Objects.requireNonNull(b.policy, "policy: a CallerPolicy (CallerPolicy.denyAll() refuses everything)");
-        Objects.requireNonNull(b.audit, "audit: an AuditLog");
+        this.issuance = Objects.requireNonNull(b.issuance, "issuance: the TokenIssuance (policy, core, audit)");
         this.clock = b.clock;
-        this.apis = new ApiCatalog(b.apis);
-        AgentDirectory agents = new AgentDirectory(b.agents);
-        this.audit = new TokenAudit(b.audit, b.blueprint, agents);
-        TokenIssuance issuance = new TokenIssuance(b.tokens, b.policy, agents, audit, clock);
+        this.apis = new ApiCatalog(issuance.apis());
         this.sidecar = new SidecarRoutes(apis, issuance, b.userTokens, b.downstream);
         this.token = new TokenRoute(apis, issuance, b.callerTokens, clock);
         this.validateTokens = b.userTokens != null ? b.userTokens : b.callerTokens;
@@ -96,7 +85,8 @@ public final class BridgeEndpoint {
         } catch (RuntimeException e) {
             RequestRefused refused = Problems.refusal(e);
             if (isTokenRoute(route) && !refused.isAudited()) {
-                audit.rejected(request, api, refused, correlationId, Duration.between(start, clock.instant()));
+                issuance.rejected(request.authenticatedCaller().orElse(null), api, refused.code(), refused.detail(),
+                        correlationId, Duration.between(start, clock.instant()));
             }
             return Problems.render(refused, correlationId);
         }
@@ -191,14 +181,9 @@ public final class BridgeEndpoint {
                 || route.equals("token"));
     }
 
-    /** Wires the endpoint once per process; only the token provider, policy and audit log are required. */
+    /** Wires the endpoint once per process; only the token issuance is required. */
     public static final class Builder {
-        private AgentTokenProvider tokens;
-        private CallerPolicy policy;
-        private AuditLog audit;
-        private Collection<DownstreamApi> apis = List.of();
-        private Collection<AgentDefinition> agents = List.of();
-        private String blueprint;
+        private TokenIssuance issuance;
         private CallerTokenValidator callerTokens;
         private CallerTokenValidator userTokens;
         private DownstreamCaller downstream;
@@ -208,34 +193,9 @@ public final class BridgeEndpoint {
         private Builder() {
         }
 
-        public Builder tokens(AgentTokenProvider value) {
-            tokens = value;
-            return this;
-        }
-
-        public Builder policy(CallerPolicy value) {
-            policy = value;
-            return this;
-        }
-
-        public Builder audit(AuditLog value) {
-            audit = value;
-            return this;
-        }
-
-        public Builder apis(Collection<DownstreamApi> value) {
-            apis = List.copyOf(value);
-            return this;
-        }
-
-        public Builder agents(Collection<AgentDefinition> value) {
-            agents = List.copyOf(value);
-            return this;
-        }
-
-        /** The blueprint appId, for the audit log. */
-        public Builder blueprint(String value) {
-            blueprint = value;
+        /** How every route obtains a token (its policy, core and audit log), and the configured APIs. */
+        public Builder issuance(TokenIssuance value) {
+            issuance = value;
             return this;
         }
 

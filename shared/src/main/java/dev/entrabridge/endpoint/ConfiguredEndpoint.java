@@ -7,7 +7,7 @@ import dev.entrabridge.downstream.DownstreamCaller;
 import dev.entrabridge.downstream.DownstreamLimits;
 import dev.entrabridge.inbound.CallerTokenValidator;
 import dev.entrabridge.inbound.TrustedIssuer;
-import dev.entrabridge.policy.CallerPolicy;
+import dev.entrabridge.issuance.TokenIssuance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +20,10 @@ import java.util.Set;
 
 /**
  * Wires a {@link BridgeEndpoint} from the bridge configuration, the same way in every deployment:
- * APIs and agents from the config, the caller policy from {@code BRIDGE_POLICY} (deny-all when
- * absent), RFC 8693 caller issuers from {@code BRIDGE_CALLERS}, and user tokens validated against
- * the configured tenant with the blueprint as audience (keys fetched through the Entra endpoint
- * override when one is set, exactly like the token requests).
+ * the token issuance (APIs, agents, caller policy), RFC 8693 caller issuers from
+ * {@code BRIDGE_CALLERS}, and user tokens validated against the configured tenant with the
+ * blueprint as audience (keys fetched through the Entra endpoint override when one is set, exactly
+ * like the token requests).
  */
 public final class ConfiguredEndpoint {
 
@@ -31,31 +31,17 @@ public final class ConfiguredEndpoint {
     }
 
     /**
-     * @param outbound the HTTP client for JWKS and downstream calls (redirects off, the configured CA bundle)
-     * @return a builder with everything but the token provider and audit log set
+     * @param outbound  the runtime's HTTP client, for JWKS and downstream calls (redirects off, the configured CA bundle)
+     * @param issuance  how the routes obtain tokens
+     * @return a builder with everything but the health summary set
      */
-    public static BridgeEndpoint.Builder builder(BridgeConfig config, HttpClient outbound) {
+    public static BridgeEndpoint.Builder builder(BridgeConfig config, HttpClient outbound, TokenIssuance issuance) {
         return BridgeEndpoint.builder()
-                .apis(config.apis().values())
-                .agents(config.agents().values())
-                .blueprint(config.blueprintClientId())
-                .policy(policy(config.policy()))
+                .issuance(issuance)
                 .callerTokens(callerIssuers(config.callers()).map(issuers ->
                         CallerTokenValidator.builder().trust(issuers).httpClient(outbound).build()).orElse(null))
                 .userTokens(CallerTokenValidator.builder().trust(tenantIssuer(config)).httpClient(outbound).build())
                 .downstream(new DownstreamCaller(outbound, DownstreamLimits.defaults()));
-    }
-
-    /** Whether a policy is configured; without one every token request is refused (default deny). */
-    public static boolean hasPolicy(BridgeConfig config) {
-        return config.policy() != null && !config.policy().isMissingNode() && !config.policy().isNull();
-    }
-
-    static CallerPolicy policy(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return CallerPolicy.denyAll();
-        }
-        return CallerPolicy.fromJson(node.toString());
     }
 
     /** The tenant's own v2 issuer, for users' tokens aimed at the blueprint ({@code /AuthorizationHeader}, {@code /Validate}). */

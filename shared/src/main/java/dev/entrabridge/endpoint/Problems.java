@@ -3,6 +3,7 @@ package dev.entrabridge.endpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entrabridge.downstream.DownstreamException;
+import dev.entrabridge.issuance.IssuanceRefused;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.inbound.CallerAuthenticationException;
 import dev.entrabridge.token.Diagnosis;
@@ -14,20 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns refusals into RFC 9457 {@code application/problem+json} responses, and the core's
- * {@link Diagnosis} into a status through one table:
- *
- * <table>
- *   <caption>Diagnosis category to HTTP status</caption>
- *   <tr><th>category</th><th>status</th><th>why</th></tr>
- *   <tr><td>CALLER</td><td>400</td><td>the caller's input is wrong (e.g. an expired user token)</td></tr>
- *   <tr><td>CREDENTIAL</td><td>401</td><td>Entra refused the blueprint's credential</td></tr>
- *   <tr><td>CONFIGURATION</td><td>401</td><td>Entra refused the exchange because the FIC, client id or
- *       tenant is wrong — the seed's "token request returns 401 (credentials wrong or FIC not configured)"</td></tr>
- *   <tr><td>PERMISSION</td><td>403</td><td>consent or an app role is missing</td></tr>
- *   <tr><td>TRANSIENT</td><td>503, or 429 when Entra throttled</td><td>retry after {@code Retry-After}</td></tr>
- *   <tr><td>BUG</td><td>502</td><td>Entra refused a request we built wrongly; never a 500 to hide it</td></tr>
- * </table>
+ * Turns refusals into RFC 9457 {@code application/problem+json} responses. A refused token takes its
+ * status from {@link Diagnosis#httpStatus()}, the one table every adapter uses.
  */
 final class Problems {
 
@@ -46,28 +35,6 @@ final class Problems {
             Map.entry(503, "Service unavailable"));
 
     private Problems() {
-    }
-
-    static int status(Diagnosis diagnosis) {
-        switch (diagnosis.category()) {
-            case CALLER:
-                return 400;
-            case CREDENTIAL:
-            case CONFIGURATION:
-                return 401;
-            case PERMISSION:
-                return 403;
-            case TRANSIENT:
-                return isThrottling(diagnosis) ? 429 : 503;
-            case BUG:
-            default:
-                return 502;
-        }
-    }
-
-    private static boolean isThrottling(Diagnosis diagnosis) {
-        String code = diagnosis.code();
-        return code.contains("429") || code.toUpperCase(java.util.Locale.ROOT).contains("THROTTL");
     }
 
     /** Any failure a route raised, as the refusal to render; an unexpected one is a 500 without details. */
@@ -91,8 +58,13 @@ final class Problems {
                             : d.reason().httpStatus() >= 500 ? "Retry later; if it persists, check the API's base URL and health."
                             : "Fix the request as described.");
         }
+        if (e instanceof IssuanceRefused) {
+            IssuanceRefused r = (IssuanceRefused) e;
+            return refusal(r.diagnosis(), r.retryAfter().orElse(null), r.correlationId().orElse(null)).audited();
+        }
         if (e instanceof AgentTokenException) {
-            return Problems.refusal((AgentTokenException) e);
+            AgentTokenException a = (AgentTokenException) e;
+            return refusal(a.diagnosis(), a.retryAfter().orElse(null), a.correlationId().orElse(null));
         }
         // A defect of ours: say so without details (they could carry anything) and keep the id to find it.
         LOG.log(System.Logger.Level.ERROR, "event=endpoint_failure error={0}", e.getClass().getName());
@@ -100,16 +72,14 @@ final class Problems {
                 "Report the correlationId to the operator.");
     }
 
-    /** The refusal for a token the core could not obtain. */
-    static RequestRefused refusal(AgentTokenException e) {
-        Diagnosis d = e.diagnosis();
-        int status = status(d);
+    /** The refusal for a token that was not issued. */
+    private static RequestRefused refusal(Diagnosis d, Duration retryAfter, String correlationId) {
+        int status = d.httpStatus();
         Map<String, String> headers = new LinkedHashMap<>();
         if (status == 401) {
             headers.put("WWW-Authenticate", "Bearer realm=\"entra-agent-bridge\"");
         }
-        return new RequestRefused(status, d.code(), d.cause(), d.remedy(), e.retryAfter().orElse(null),
-                e.correlationId().orElse(null), headers);
+        return new RequestRefused(status, d.code(), d.cause(), d.remedy(), retryAfter, correlationId, headers);
     }
 
     static BridgeResponse render(RequestRefused refused, String correlationId) {

@@ -10,6 +10,7 @@ import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
+import dev.entrabridge.issuance.TokenIssuance;
 
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,6 @@ final class SidecarRoutes {
             }
         }
         String id = options.correlationId() != null ? options.correlationId() : correlationId;
-        return issuance.issue(new TokenAsk(caller, api.name(),
-                options.request(flow, api.scopes(), userAssertion).withCorrelationId(id)));
+        return issuance.issue(options.request(caller, api.name(), flow, userAssertion).withCorrelationId(id));
     }
 }

@@ -1,13 +1,13 @@
 package dev.entrabridge.endpoint;
 
-import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.inbound.Caller;
+import dev.entrabridge.issuance.IssueRequest;
 import dev.entrabridge.token.AgentUser;
 import dev.entrabridge.token.Flow;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -89,11 +89,17 @@ record TokenOptions(String agent, Optional<AgentUser> agentUser, Optional<List<S
         return Flow.AUTONOMOUS;
     }
 
-    /** The core request for this flow; scopes are the override or the API's configured ones. */
-    AgentTokenRequest request(Flow flow, List<String> apiScopes, String userAssertion) {
-        Set<String> chosen = new LinkedHashSet<>(scopes.orElse(apiScopes));
-        return new AgentTokenRequest(agent, flow, chosen, flow == Flow.ON_BEHALF_OF ? userAssertion : null,
-                flow == Flow.AGENT_USER ? agentUser.orElseThrow() : null, forceRefresh, tenant, correlationId);
+    /** The issuance request for this flow; scopes are the override, else (empty) the API's configured ones. */
+    IssueRequest request(Caller caller, String api, Flow flow, String userAssertion) {
+        IssueRequest.Builder b = IssueRequest.from(caller).agent(agent).api(api)
+                .scopes(scopes.map(LinkedHashSet::new).orElse(new LinkedHashSet<>()))
+                .forceRefresh(forceRefresh).tenant(tenant).correlationId(correlationId);
+        if (flow == Flow.ON_BEHALF_OF) {
+            b.onBehalfOf(userAssertion);
+        } else if (flow == Flow.AGENT_USER) {
+            b.agentUser(agentUser.orElseThrow());
+        }
+        return b.build();
     }
 
     static List<String> scopes(List<String> given) {

@@ -2,12 +2,12 @@ package dev.entrabridge.endpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entrabridge.token.AgentToken;
-import dev.entrabridge.token.AgentTokenRequest;
-import dev.entrabridge.token.AgentUser;
-import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
+import dev.entrabridge.issuance.IssueRequest;
+import dev.entrabridge.issuance.TokenIssuance;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.AgentUser;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -119,10 +119,10 @@ final class TokenRoute {
         if (chosen.isEmpty()) {
             throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER", "No scope is requested.", "List at least one scope.");
         }
-        Flow flow = user.isPresent() ? Flow.AGENT_USER : Flow.AUTONOMOUS;
-        AgentTokenRequest request = new AgentTokenRequest(agent, flow, new LinkedHashSet<>(chosen), null,
-                user.orElse(null), false, null, correlationId);
-        AgentToken token = issuance.issue(new TokenAsk(caller, apiName, request));
+        IssueRequest.Builder request = IssueRequest.from(caller).agent(agent).api(apiName)
+                .scopes(new LinkedHashSet<>(chosen)).correlationId(correlationId);
+        user.ifPresent(request::agentUser);
+        AgentToken token = issuance.issue(request.build());
         ObjectNode body = JSON.createObjectNode()
                 .put("access_token", token.accessToken())
                 .put("token_type", "Bearer")

@@ -15,9 +15,6 @@ import com.microsoft.aad.msal4j.UserFederatedIdentityCredentialParameters;
 import dev.entrabridge.config.AgentDefinition;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.credential.BlueprintCredential;
-import dev.entrabridge.credential.ClientAssertionSource;
-import dev.entrabridge.credential.ClientCertificateCredential;
-import dev.entrabridge.credential.ClientSecretCredential;
 
 import java.net.MalformedURLException;
 import java.time.Clock;
@@ -54,23 +51,7 @@ final class AgentIdFlows {
         this.credential = credential;
         this.transport = transport;
         this.clock = clock;
-        this.blueprint = application(config.blueprintClientId(), blueprintCredential());
-    }
-
-    private IClientCredential blueprintCredential() {
-        if (credential instanceof ClientAssertionSource) {
-            ClientAssertionSource source = (ClientAssertionSource) credential;
-            // A callback, not a value: MSAL asks for the assertion each time leg 1 goes to the network.
-            return ClientCredentialFactory.createFromCallback(() -> source.assertion().value());
-        }
-        if (credential instanceof ClientSecretCredential) {
-            return ClientCredentialFactory.createFromSecret(((ClientSecretCredential) credential).secret());
-        }
-        if (credential instanceof ClientCertificateCredential) {
-            ClientCertificateCredential c = (ClientCertificateCredential) credential;
-            return ClientCredentialFactory.createFromCertificateChain(c.privateKey(), c.chain());
-        }
-        throw new IllegalArgumentException("unsupported blueprint credential " + credential.kind());
+        this.blueprint = application(config.blueprintClientId(), credential.msalCredential());
     }
 
     private ConfidentialClientApplication application(String clientId, IClientCredential credential) {

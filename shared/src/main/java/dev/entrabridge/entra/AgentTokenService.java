@@ -13,23 +13,26 @@ import dev.entrabridge.config.AgentDefinition;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.credential.AssertionClaims;
 import dev.entrabridge.credential.BlueprintCredential;
-import dev.entrabridge.credential.BlueprintCredentials;
-import dev.entrabridge.credential.ClientAssertionSource;
+import dev.entrabridge.credential.ClientAssertion;
+import dev.entrabridge.http.MsalTransport;
+import dev.entrabridge.retry.RetryListener;
+import dev.entrabridge.retry.RetryLoop;
+import dev.entrabridge.retry.RetryPolicy;
 import dev.entrabridge.token.Diagnosis.Category;
-import dev.entrabridge.http.OutboundHttpClients;
 
 import java.lang.System.Logger.Level;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The federation core's entry point: obtains Entra Agent ID tokens for configured agents
  * (autonomous, on-behalf-of, agent user) through the blueprint's credential, with a front cache,
- * retries within a budget and a {@link Diagnosis} on every failure. Build it once per process
- * ({@link #create(BridgeConfig)}) and share it.
+ * retries within a budget and a {@link Diagnosis} on every failure. One per process, built by the
+ * runtime on its one credential and HTTP client, and shared.
  */
 public final class AgentTokenService implements AgentTokenProvider {
 
@@ -37,36 +40,35 @@ public final class AgentTokenService implements AgentTokenProvider {
 
     private final BridgeConfig config;
     private final BlueprintCredential credential;
-    private final EntraTransport transport;
+    private final MsalTransport transport;
     private volatile AgentIdFlows flows;
     private final FrontTokenCache cache;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
+    private final RetryLoop requests;
+    private final RetryLoop probes;
     private final Clock clock;
 
     /**
-     * Wires the service from collaborators: tests pass a shared clock and a sleeper that advances it.
+     * @param http    the runtime's outbound JDK client (redirects off, the configured CA bundle)
+     * @param clock   time for the cache, MSAL's results and the retry budget (tests pass a shared one)
+     * @param sleeper waits between retries (tests pass one that advances their clock)
      */
-    public AgentTokenService(BridgeConfig config, BlueprintCredential credential, Clock clock, Sleeper sleeper) {
+    public AgentTokenService(BridgeConfig config, BlueprintCredential credential, HttpClient http, Clock clock,
+                             Sleeper sleeper) {
         this.config = config;
         this.credential = credential;
         this.clock = clock;
-        this.sleeper = sleeper;
-        this.retry = new RetryPolicy(config.retry(), clock);
+        this.requests = new RetryLoop(RetryPolicy.of(config.retry()), clock, sleeper);
+        // The health check retries probes itself (and reports what it retried): one try each here.
+        this.probes = new RetryLoop(RetryPolicy.singleAttempt(config.retry().budget()), clock, sleeper);
         this.cache = new FrontTokenCache(config.cacheMaxEntries(), clock);
-        this.transport = new EntraTransport(OutboundHttpClients.create(config.http()), config.http().readTimeout(),
-                config.authorityHost(), config.http().endpointOverride(), config.blueprintClientId(), clock);
+        this.transport = new MsalTransport(http, config.http().readTimeout())
+                .routing(config.authorityHost(), config.http().endpointOverride())
+                .observedBy(new TokenEndpointObserver(config.blueprintClientId(), clock));
         this.flows = new AgentIdFlows(config, credential, transport, clock);
         LOG.log(Level.INFO, "event=agent_token_service_ready tenant={0} authority_host={1} blueprint={2} credential=\"{3}\" "
                         + "agents={4} endpoint_override={5}", config.tenantId(), config.authorityHost(),
                 config.blueprintClientId(), credential.description(), config.agents().keySet(),
                 config.http().endpointOverride().map(Object::toString).orElse("none"));
-    }
-
-    /** The production wiring: the configured credential source, the system clock, real sleeps. */
-    public static AgentTokenService create(BridgeConfig config) {
-        Clock clock = Clock.systemUTC();
-        return new AgentTokenService(config, BlueprintCredentials.create(config, clock), clock, Sleeper.system());
     }
 
     public BridgeConfig config() {
@@ -116,9 +118,7 @@ public final class AgentTokenService implements AgentTokenProvider {
      */
     public void resetTimeBoundState() {
         cache.clear();
-        if (credential instanceof ClientAssertionSource) {
-            ((ClientAssertionSource) credential).invalidate();
-        }
+        credential.invalidate();
         flows = new AgentIdFlows(config, credential, transport, clock);
         LOG.log(Level.INFO, "event=time_bound_state_reset");
     }
@@ -128,25 +128,32 @@ public final class AgentTokenService implements AgentTokenProvider {
      * blueprint's FIC must hold), or empty for development credentials (secret, certificate).
      */
     public Optional<AssertionClaims> probeAssertion() {
-        if (!(credential instanceof ClientAssertionSource)) {
-            return Optional.empty();
-        }
-        ClientAssertionSource source = (ClientAssertionSource) credential;
-        source.invalidate();
-        return Optional.of(source.assertion().claims().orElseThrow(() -> new AgentTokenException(new Diagnosis(
-                Category.CREDENTIAL, "BRIDGE_ASSERTION_NOT_JWT", "The credential source returned an assertion that is not a JWT with an exp claim.",
-                "Check the credential source: Entra only accepts signed JWT assertions."))));
+        return credential.freshAssertion().map(AgentTokenService::claims);
+    }
+
+    /**
+     * A newly minted assertion's value, or empty for development credentials: for the health check,
+     * which reads its header and claims and drops it. Never logged or returned to a caller.
+     */
+    public Optional<String> probeAssertionValue() {
+        return credential.freshAssertion().map(ClientAssertion::value);
+    }
+
+    private static AssertionClaims claims(ClientAssertion assertion) {
+        return assertion.claims().orElseThrow(() -> new AgentTokenException(new Diagnosis(Category.CREDENTIAL,
+                "BRIDGE_ASSERTION_NOT_JWT", "The credential source returned an assertion that is not a JWT with an exp claim.",
+                "Check the credential source: Entra only accepts signed JWT assertions.")));
     }
 
     /**
      * Runs leg 1 and leg 2 (autonomous, for {@code scopes}) for one agent, bypassing the front cache
-     * and MSAL's, with FIC-propagation retries as configured, and reports their latencies.
+     * and MSAL's, in one try (a stale assertion is still re-minted once), and reports their latencies.
      *
      * @throws AgentTokenException with the diagnosis of the failing leg
      */
     public LegProbe probeLegs(String agentNameOrAppId, Set<String> scopes) {
         AgentDefinition agent = resolve(AgentTokenRequest.autonomous(agentNameOrAppId, scopes));
-        return withRetries(() -> {
+        return withRetries(probes, () -> {
             long t0 = System.nanoTime();
             flows.t1(agent.agentIdentity(), true);
             Duration leg1 = Duration.ofNanos(System.nanoTime() - t0);
@@ -166,7 +173,7 @@ public final class AgentTokenService implements AgentTokenProvider {
      */
     public Duration probeLeg1(String agentNameOrAppId) {
         AgentDefinition agent = resolve(AgentTokenRequest.autonomous(agentNameOrAppId, Set.of(config.cloud().exchangeScope())));
-        return withRetries(() -> {
+        return withRetries(probes, () -> {
             long t0 = System.nanoTime();
             flows.t1(agent.agentIdentity(), true);
             return Duration.ofNanos(System.nanoTime() - t0);
@@ -180,7 +187,7 @@ public final class AgentTokenService implements AgentTokenProvider {
      * @throws AgentTokenException with the diagnosis of the failure
      */
     public String blueprintAccessToken(Set<String> scopes) {
-        return withRetries(() -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
+        return withRetries(requests, () -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
     }
 
     private AgentDefinition resolve(AgentTokenRequest request) {
@@ -189,62 +196,46 @@ public final class AgentTokenService implements AgentTokenProvider {
                     "The request asks for tenant " + request.tenant() + ", but the bridge serves only " + config.tenantId() + ".",
                     "Omit the tenant override; agent identities are served from their home tenant (ENTRA_TENANT_ID)."));
         }
-        return config.agent(request.agent()).orElseThrow(() -> new AgentTokenException(new Diagnosis(Category.CALLER,
+        return config.agent(request.agent()).orElseThrow(() -> new AgentTokenException(new Diagnosis(Category.NOT_FOUND,
                 "BRIDGE_UNKNOWN_AGENT", "No agent named or with appId '" + request.agent() + "' is configured.",
                 "Use one of " + config.agents().keySet() + ", or add the agent to BRIDGE_AGENTS.")));
     }
 
     private AgentToken exchange(AgentDefinition agent, AgentTokenRequest request, boolean skipCache, boolean skipT1Cache) {
-        return withRetries(new Attempt<>() {
-            private boolean first = true;
-
-            @Override
-            public AgentToken run() {
-                boolean retry = !first;
-                first = false;
-                return flows.run(agent, request, skipCache || retry, skipT1Cache || retry);
-            }
+        boolean[] first = {true};
+        return withRetries(requests, () -> {
+            boolean retry = !first[0];
+            first[0] = false;
+            return flows.run(agent, request, skipCache || retry, skipT1Cache || retry);
         }, agent.agentIdentity());
     }
 
-    private <T> T withRetries(Attempt<T> attempt, String agentAppId) {
-        Instant deadline = retry.deadline();
-        boolean reminted = false;
-        for (int n = 1; ; n++) {
-            ExchangeTrace.begin();
-            try {
-                return attempt.run();
-            } catch (RuntimeException e) {
-                ExchangeFailure failure = FailureClassifier.classify(e, ExchangeTrace.outcomes());
-                if (failure.kind() == ExchangeFailure.Kind.STALE_ASSERTION && !reminted) {
-                    reminted = true;
+    /**
+     * One exchange through {@code loop}. Each try's HTTP outcomes are traced on this thread (MSAL runs
+     * on it) and classified right after the try fails, before the next one starts a new trace.
+     */
+    private <T> T withRetries(RetryLoop loop, Supplier<T> attempt, String agentAppId) {
+        try {
+            return loop.run(() -> {
+                ExchangeTrace.begin();
+                return attempt.get();
+            }, e -> FailureClassifier.classify(e, ExchangeTrace.outcomes()), new RetryListener<ExchangeFailure>() {
+                @Override
+                public void retrying(ExchangeFailure failure, int attempt, Duration delay) {
+                    LOG.log(Level.INFO, "event=exchange_retry agent_identity={0} attempt={1} code={2} delay_ms={3}",
+                            agentAppId, attempt, failure.diagnosis().code(), delay.toMillis());
+                }
+
+                @Override
+                public void renewing(ExchangeFailure failure) {
                     LOG.log(Level.INFO, "event=assertion_stale agent_identity={0} leg={1} action=remint_and_retry "
                             + "entra_correlation_id={2}", agentAppId, failure.leg(), failure.correlationId());
-                    if (credential instanceof ClientAssertionSource) {
-                        ((ClientAssertionSource) credential).invalidate();
-                    }
+                    credential.invalidate();
                     flows.refreshT1Next(agentAppId);
-                    continue;
                 }
-                Duration delay = retry.delayAfter(failure, n, deadline);
-                if (delay == null) {
-                    throw failure.toException();
-                }
-                LOG.log(Level.INFO, "event=exchange_retry agent_identity={0} attempt={1} code={2} delay_ms={3}",
-                        agentAppId, n, failure.diagnosis().code(), delay.toMillis());
-                sleep(delay, failure);
-            } finally {
-                ExchangeTrace.end();
-            }
-        }
-    }
-
-    private void sleep(Duration delay, ExchangeFailure failure) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure.toException();
+            });
+        } finally {
+            ExchangeTrace.end();
         }
     }
 
@@ -252,9 +243,4 @@ public final class AgentTokenService implements AgentTokenProvider {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
     }
 
-    /** One try of an exchange. */
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run();
-    }
 }

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each Entra token-endpoint error code means and what to do about it (PROTOCOLS.md §8), worded
- * so an operator can act without a stack trace. The remedies echo the seed's troubleshooting table:
- * a 401 means wrong credentials or a missing FIC; an API rejecting a token means a missing scope or
- * permission on the agent identity.
+ * What each Entra token-endpoint error code ({@code error_codes}, the AADSTS numbers) means and what
+ * to do about it, worded so an operator can act without a stack trace: a 401 means wrong credentials
+ * or a missing FIC; an API rejecting a token means a missing scope or permission on the agent identity.
  */
 final class EntraErrorCatalog {
 
@@ -87,10 +86,6 @@ final class EntraErrorCatalog {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /** Codes Entra also answers while a new FIC propagates (minutes after creation). */
-    static boolean isFicMismatch(long code) {
-        return code == 70021 || code == 700211 || code == 700212 || code == 700213 || code == 7002137 || code == 7002138;
-    }
 
     static Diagnosis unknown(long code, String error, int status) {
         Category category = status == 401 ? Category.CREDENTIAL : Category.CONFIGURATION;

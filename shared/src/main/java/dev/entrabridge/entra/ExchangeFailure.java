@@ -1,28 +1,26 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.retry.AttemptFailure;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A classified failure of one exchange attempt: what it means ({@link Diagnosis}) and what the
- * retry loop may do about it ({@link Kind}).
+ * retry loop may do about it ({@link AttemptFailure.Kind}): {@code STALE} is AADSTS700024 (re-mint
+ * the assertion or T1 and retry once), {@code PROPAGATION} a FIC mismatch that may be propagation delay.
  */
-record ExchangeFailure(Kind kind, Diagnosis diagnosis, String correlationId, Duration retryAfter, int leg,
-                       Throwable cause) {
+record ExchangeFailure(AttemptFailure.Kind kind, Diagnosis diagnosis, String correlationId, Duration retryAfterDelay, int leg,
+                       Throwable cause) implements AttemptFailure {
 
-    enum Kind {
-        /** Do not retry. */
-        FINAL,
-        /** Throttled, unavailable, timed out: retry with backoff inside the budget. */
-        TRANSIENT,
-        /** AADSTS700024: re-mint the assertion (or T1) and retry once. */
-        STALE_ASSERTION,
-        /** A FIC mismatch that may be propagation delay: retried only when configured. */
-        FIC_MISMATCH
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfterDelay);
     }
 
-    AgentTokenException toException() {
-        return new AgentTokenException(diagnosis, correlationId, retryAfter, cause);
+    @Override
+    public AgentTokenException toException() {
+        return new AgentTokenException(diagnosis, correlationId, retryAfterDelay, cause);
     }
 }

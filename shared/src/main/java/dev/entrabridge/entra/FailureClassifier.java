@@ -1,4 +1,5 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.retry.AttemptFailure;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns whatever an exchange threw into an {@link ExchangeFailure}. Branches on Entra's
- * {@code error_codes} as seen by {@link EntraTransport}; MSAL4J's exception exposes only
+ * {@code error_codes} as seen by {@link TokenEndpointObserver}; MSAL4J's exception exposes only
  * {@code error}, status, headers and the description, so the AADSTS number is parsed from the
  * description only as a fallback when no body was recorded.
  */
@@ -28,8 +29,8 @@ final class FailureClassifier {
     static ExchangeFailure classify(Throwable thrown, List<HttpOutcome> outcomes) {
         AgentTokenException typed = find(thrown, AgentTokenException.class);
         if (typed != null) {
-            ExchangeFailure.Kind kind = typed.diagnosis().category() == Category.TRANSIENT
-                    ? ExchangeFailure.Kind.TRANSIENT : ExchangeFailure.Kind.FINAL;
+            AttemptFailure.Kind kind = typed.diagnosis().category() == Category.TRANSIENT
+                    ? AttemptFailure.Kind.TRANSIENT : AttemptFailure.Kind.FINAL;
             return new ExchangeFailure(kind, typed.diagnosis(), typed.correlationId().orElse(null),
                     typed.retryAfter().orElse(null), 0, typed);
         }
@@ -41,11 +42,11 @@ final class FailureClassifier {
                 return byCode(o.errorCodes().get(0), o.error(), o.status(), o.correlationId(), o.retryAfter(), o.leg(), thrown);
             }
             if (o.status() == 0 || o.status() == 429 || o.status() >= 500 || o.status() == 408) {
-                return new ExchangeFailure(ExchangeFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(o.status()),
+                return new ExchangeFailure(AttemptFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(o.status()),
                         o.correlationId(), o.retryAfter(), o.leg(), thrown);
             }
             if (msal == null) {
-                return new ExchangeFailure(ExchangeFailure.Kind.FINAL, EntraErrorCatalog.unknown(0, o.error(), o.status()),
+                return new ExchangeFailure(AttemptFailure.Kind.FINAL, EntraErrorCatalog.unknown(0, o.error(), o.status()),
                         o.correlationId(), null, o.leg(), thrown);
             }
         }
@@ -57,16 +58,16 @@ final class FailureClassifier {
                 return byCode(code, msal.errorCode(), status, msal.correlationId(), retryAfter, 0, thrown);
             }
             if (status == 429 || status >= 500) {
-                return new ExchangeFailure(ExchangeFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(status),
+                return new ExchangeFailure(AttemptFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(status),
                         msal.correlationId(), retryAfter, 0, thrown);
             }
-            return new ExchangeFailure(ExchangeFailure.Kind.FINAL, EntraErrorCatalog.unknown(0, msal.errorCode(), status),
+            return new ExchangeFailure(AttemptFailure.Kind.FINAL, EntraErrorCatalog.unknown(0, msal.errorCode(), status),
                     msal.correlationId(), null, 0, thrown);
         }
         if (find(thrown, HttpTimeoutException.class) != null || find(thrown, java.io.IOException.class) != null) {
-            return new ExchangeFailure(ExchangeFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(0), null, null, 0, thrown);
+            return new ExchangeFailure(AttemptFailure.Kind.TRANSIENT, EntraErrorCatalog.transientFailure(0), null, null, 0, thrown);
         }
-        return new ExchangeFailure(ExchangeFailure.Kind.FINAL, new Diagnosis(Category.BUG, "BRIDGE_UNEXPECTED",
+        return new ExchangeFailure(AttemptFailure.Kind.FINAL, new Diagnosis(Category.BUG, "BRIDGE_UNEXPECTED",
                 "The token exchange failed unexpectedly (" + thrown.getClass().getSimpleName() + ").",
                 "Report this with the correlation id and the bridge logs."), null, null, 0, thrown);
     }
@@ -74,16 +75,16 @@ final class FailureClassifier {
     private static ExchangeFailure byCode(long code, String error, int status, String correlationId,
                                           Duration retryAfter, int leg, Throwable thrown) {
         Diagnosis d = EntraErrorCatalog.forCode(code).orElseGet(() -> EntraErrorCatalog.unknown(code, error, status));
-        ExchangeFailure.Kind kind;
+        AttemptFailure.Kind kind;
         if (code == 700024) {
-            kind = ExchangeFailure.Kind.STALE_ASSERTION;
-        } else if (EntraErrorCatalog.isFicMismatch(code)) {
-            kind = ExchangeFailure.Kind.FIC_MISMATCH;
+            kind = AttemptFailure.Kind.STALE;
+        } else if (FicPropagation.isPropagationCode(code)) {
+            kind = AttemptFailure.Kind.PROPAGATION;
         } else if (status == 429 || status >= 500) {
-            kind = ExchangeFailure.Kind.TRANSIENT;
+            kind = AttemptFailure.Kind.TRANSIENT;
             d = new Diagnosis(Category.TRANSIENT, d.code(), d.cause(), d.remedy());
         } else {
-            kind = ExchangeFailure.Kind.FINAL;
+            kind = AttemptFailure.Kind.FINAL;
         }
         return new ExchangeFailure(kind, d, correlationId, retryAfter, leg, thrown);
     }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * {@code sub}, {@code aud} and {@code exp}: exactly the values the blueprint's federated identity
  * credential must hold. The assertion itself is parsed (not verified) and dropped.
  */
-public final class AssertionCheck implements HealthCheck {
+final class AssertionCheck implements HealthCheck {
 
     private final String sourceKind;
     private final Supplier<String> minter;
@@ -27,7 +27,7 @@ public final class AssertionCheck implements HealthCheck {
      * @param minter           mints a fresh assertion (throws {@link AgentTokenException} with a diagnosis)
      * @param exchangeAudience {@code api://AzureADTokenExchange} (or the sovereign-cloud variant)
      */
-    public AssertionCheck(String sourceKind, Supplier<String> minter, String exchangeAudience) {
+    AssertionCheck(String sourceKind, Supplier<String> minter, String exchangeAudience) {
         this.sourceKind = sourceKind;
         this.minter = minter;
         this.exchangeAudience = exchangeAudience;

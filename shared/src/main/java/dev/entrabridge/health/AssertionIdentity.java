@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param keyId     the JWS header {@code kid} (to look for in the issuer's JWKS), or {@code null}
  * @param expiresAt {@code exp}
  */
-public record AssertionIdentity(String issuer, String subject, List<String> audiences, String keyId,
+record AssertionIdentity(String issuer, String subject, List<String> audiences, String keyId,
                                 Instant expiresAt) {
 
     public AssertionIdentity {

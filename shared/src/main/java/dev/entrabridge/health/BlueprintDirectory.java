@@ -9,7 +9,7 @@ import java.util.Optional;
  * Read access to the blueprint's application object (through Microsoft Graph in production):
  * its federated identity credentials and its password/key credentials' end dates.
  */
-public interface BlueprintDirectory {
+interface BlueprintDirectory {
 
     /** The blueprint's federated identity credentials. */
     List<FederatedCredential> federatedCredentials() throws DirectoryAccessException;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * What checks share during one run: the clock, the run's deadline and facts earlier checks
  * established (keyed by {@link Fact}).
  */
-public final class CheckContext {
+final class CheckContext {
 
     /** Typed keys of facts checks hand to later checks. */
     public static final class Fact<T> {

@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
  * {@code nbf}/{@code exp}, so a drifting clock shows up as AADSTS700024 or early expiry.
  * Warns from one minute of skew, fails from five (Entra's tolerance).
  */
-public final class ClockSkewCheck implements HealthCheck {
+final class ClockSkewCheck implements HealthCheck {
 
     static final Duration WARN = Duration.ofMinutes(1);
     static final Duration FAIL = Duration.ofMinutes(5);
@@ -31,7 +31,7 @@ public final class ClockSkewCheck implements HealthCheck {
      * @param http       the transport MSAL uses (same routing and trust)
      * @param entraProbe a cheap Entra URL, e.g. the tenant's OpenID configuration
      */
-    public ClockSkewCheck(HttpClient http, URI entraProbe, Duration timeout) {
+    ClockSkewCheck(HttpClient http, URI entraProbe, Duration timeout) {
         this.http = http;
         this.entraProbe = entraProbe;
         this.timeout = timeout;

@@ -2,7 +2,6 @@ package dev.entrabridge.health;
 
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.credential.BlueprintCredential;
-import dev.entrabridge.credential.ClientAssertionSource;
 import dev.entrabridge.token.Diagnosis;
 
 /**
@@ -10,12 +9,12 @@ import dev.entrabridge.token.Diagnosis;
  * no agents, no APIs, or a development credential (secret, certificate) in place of federation.
  * Incomplete configuration never gets this far: {@link BridgeConfig} refuses it at start-up.
  */
-public final class ConfigurationCheck implements HealthCheck {
+final class ConfigurationCheck implements HealthCheck {
 
     private final BridgeConfig config;
     private final BlueprintCredential credential;
 
-    public ConfigurationCheck(BridgeConfig config, BlueprintCredential credential) {
+    ConfigurationCheck(BridgeConfig config, BlueprintCredential credential) {
         this.config = config;
         this.credential = credential;
     }
@@ -46,7 +45,7 @@ public final class ConfigurationCheck implements HealthCheck {
                             "No downstream API is configured, so no resource token can be requested or checked.",
                             "Configure an API, e.g. DownstreamApis__graph__BaseUrl and DownstreamApis__graph__Scopes__0."));
         }
-        if (!(credential instanceof ClientAssertionSource)) {
+        if (credential.kind().development()) {
             finding.warn("The blueprint uses a development credential (" + credential.kind() + "), not federation.",
                     new Diagnosis(Diagnosis.Category.CREDENTIAL, "BRIDGE_DEVELOPMENT_CREDENTIAL",
                             "A " + credential.kind() + " is a secret someone must hold and rotate.",

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param displayName how an operator finds it (portal display name, file, thumbprint)
  * @param endsAt      when it stops working
  */
-public record CredentialExpiry(String kind, String displayName, Instant endsAt) {
+record CredentialExpiry(String kind, String displayName, Instant endsAt) {
 
     public CredentialExpiry {
         Objects.requireNonNull(kind, "kind");

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Reports password, key and local certificate credentials that end within the warning window
  * (default warn 30 days, fail 7) or have already ended.
  */
-public final class CredentialExpiryCheck implements HealthCheck {
+final class CredentialExpiryCheck implements HealthCheck {
 
     private final BlueprintDirectory directory;
     private final Supplier<List<CredentialExpiry>> localCredentials;
@@ -20,7 +20,7 @@ public final class CredentialExpiryCheck implements HealthCheck {
      * @param directory        the blueprint's credentials through Graph, or {@code null} when Graph is not used
      * @param localCredentials credentials this deployment holds itself (e.g. its certificate)
      */
-    public CredentialExpiryCheck(BlueprintDirectory directory, Supplier<List<CredentialExpiry>> localCredentials,
+    CredentialExpiryCheck(BlueprintDirectory directory, Supplier<List<CredentialExpiry>> localCredentials,
                                  ExpiryPolicy policy) {
         this.directory = directory;
         this.localCredentials = localCredentials;

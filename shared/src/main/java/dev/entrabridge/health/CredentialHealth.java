@@ -2,14 +2,10 @@ package dev.entrabridge.health;
 
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.DownstreamApi;
-import dev.entrabridge.config.RetrySettings;
+import dev.entrabridge.config.HealthSettings;
 import dev.entrabridge.credential.BlueprintCredential;
-import dev.entrabridge.credential.BlueprintCredentials;
-import dev.entrabridge.credential.ClientAssertionSource;
-import dev.entrabridge.credential.ClientCertificateCredential;
 import dev.entrabridge.entra.AgentTokenService;
 import dev.entrabridge.retry.Sleeper;
-import dev.entrabridge.http.OutboundHttpClients;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +20,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The credential health check of one deployment, assembled from its configuration: configuration,
- * assertion, issuer discovery, token exchange per agent and API, federated credential comparison
- * and credential expiry (through Graph, optional), and clock skew. It runs the exchange with its
- * own single-attempt token service so that retries are the check's (and reported), never hidden,
- * and keeps the last report for {@code /healthz}.
+ * The credential health check of one deployment: configuration, assertion, issuer discovery, token
+ * exchange per agent and API, federated credential comparison and credential expiry (through Graph,
+ * optional), and clock skew. It runs on the deployment's own credential, token service and HTTP
+ * client (the runtime builds it on them); its exchanges bypass every cache and are retried by the
+ * check itself, so what was retried is reported, never hidden. Keeps the last report for {@code /healthz}.
  */
 public final class CredentialHealth {
 
@@ -40,45 +36,47 @@ public final class CredentialHealth {
     private final AtomicReference<HealthReport> last = new AtomicReference<>();
     private final HealthSettings settings;
 
-    /** The production wiring: the configured credential source and the system clock. */
-    public static CredentialHealth create(BridgeConfig config) {
-        Clock clock = Clock.systemUTC();
-        return new CredentialHealth(config, HealthSettings.from(config.environment()),
-                BlueprintCredentials.create(config, clock), clock);
+    private CredentialHealth(HealthCheckRunner runner, HealthSettings settings) {
+        this.runner = runner;
+        this.settings = settings;
     }
 
-    public CredentialHealth(BridgeConfig config, HealthSettings settings, BlueprintCredential credential, Clock clock) {
-        this.settings = settings;
-        BridgeConfig singleAttempt = config.withRetry(new RetrySettings(settings.budget(), 1, false));
-        AgentTokenService service = new AgentTokenService(singleAttempt, credential, clock, Sleeper.system());
-        HttpClient http = OutboundHttpClients.create(config.http());
+    /**
+     * Assembles the checks for {@code config}. Called by the runtime once per process, on the same
+     * credential, token service and HTTP client every token request uses.
+     *
+     * @param sleeper waits between the exchange check's retries
+     */
+    public static CredentialHealth create(BridgeConfig config, BlueprintCredential credential, AgentTokenService tokens,
+                                          HttpClient http, Clock clock, Sleeper sleeper) {
+        HealthSettings settings = config.health();
         String audience = config.cloud().exchangeAudience();
+        boolean federated = !credential.kind().development();
 
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new ConfigurationCheck(config, credential));
-        boolean federated = credential instanceof ClientAssertionSource;
         if (federated) {
-            ClientAssertionSource source = (ClientAssertionSource) credential;
-            checks.add(new AssertionCheck(credential.description(), () -> {
-                source.invalidate();
-                return source.assertion().value();
-            }, audience));
+            checks.add(new AssertionCheck(credential.description(), () -> tokens.probeAssertionValue().orElseThrow(),
+                    audience));
             checks.add(new IssuerDiscoveryCheck(http, HTTP_TIMEOUT));
         }
-        checks.add(new TokenExchangeCheck(probe(service), targets(config), INITIAL_BACKOFF, settings.retryAllowance()));
+        checks.add(new TokenExchangeCheck(probe(tokens), targets(config), INITIAL_BACKOFF, settings.retryAllowance(),
+                sleeper));
         BlueprintDirectory directory = null;
         if (settings.readGraph()) {
-            URI graphBase = graphBase(config);
-            directory = new GraphBlueprintDirectory(http, graphBase, config.blueprintClientId(),
-                    () -> service.blueprintAccessToken(Set.of(GRAPH_RESOURCE + "/.default")), HTTP_TIMEOUT);
+            directory = new GraphBlueprintDirectory(http, graphBase(config), config.blueprintClientId(),
+                    () -> tokens.blueprintAccessToken(Set.of(GRAPH_RESOURCE + "/.default")), HTTP_TIMEOUT);
             if (federated) {
                 checks.add(new FederatedCredentialCheck(directory, audience));
             }
         }
-        List<CredentialExpiry> local = localCredentials(credential);
-        checks.add(new CredentialExpiryCheck(directory, () -> local, settings.expiry()));
+        List<CredentialExpiry> local = credential.localExpiry()
+                .map(e -> List.of(new CredentialExpiry(credential.kind().configName(), e.name(), e.notAfter())))
+                .orElse(List.of());
+        checks.add(new CredentialExpiryCheck(directory, () -> local,
+                new ExpiryPolicy(settings.expiryWarn(), settings.expiryFail())));
         checks.add(new ClockSkewCheck(http, entraProbe(config), HTTP_TIMEOUT));
-        this.runner = new HealthCheckRunner(checks, clock, settings.budget(), versions());
+        return new CredentialHealth(new HealthCheckRunner(checks, clock, settings.budget(), versions()), settings);
     }
 
     /** Runs every check once (bypassing caches) and remembers the report. */
@@ -97,16 +95,21 @@ public final class CredentialHealth {
         return settings;
     }
 
-    private static ExchangeProbe probe(AgentTokenService service) {
+    /** Forgets the last report (SnapStart's {@code afterRestore}: a snapshot's report is hours old). */
+    public void resetTimeBoundState() {
+        last.set(null);
+    }
+
+    private static ExchangeProbe probe(AgentTokenService tokens) {
         return new ExchangeProbe() {
             @Override
             public void leg1(String agentIdentity) {
-                service.probeLeg1(agentIdentity);
+                tokens.probeLeg1(agentIdentity);
             }
 
             @Override
             public void leg2(String agentIdentity, Set<String> scopes) {
-                service.probeLegs(agentIdentity, scopes);
+                tokens.probeLegs(agentIdentity, scopes);
             }
         };
     }
@@ -143,15 +146,6 @@ public final class CredentialHealth {
         URI host = config.http().endpointOverride().orElse(config.authorityHost());
         return URI.create(host.getScheme() + "://" + host.getRawAuthority() + "/" + config.tenantId()
                 + "/v2.0/.well-known/openid-configuration");
-    }
-
-    private static List<CredentialExpiry> localCredentials(BlueprintCredential credential) {
-        if (credential instanceof ClientCertificateCredential) {
-            ClientCertificateCredential c = (ClientCertificateCredential) credential;
-            return List.of(new CredentialExpiry("certificate",
-                    c.chain().get(0).getSubjectX500Principal().getName(), c.notAfter()));
-        }
-        return List.of();
     }
 
     private static Map<String, String> versions() {

@@ -8,7 +8,7 @@ import java.util.Set;
  * One uncached, unretried attempt at each leg of the Agent ID exchange, for the health check.
  * Implemented over the token core; every failure is an {@link AgentTokenException} with its diagnosis.
  */
-public interface ExchangeProbe {
+interface ExchangeProbe {
 
     /**
      * Leg 1: the blueprint obtains T1 for the agent identity ({@code fmi_path}).

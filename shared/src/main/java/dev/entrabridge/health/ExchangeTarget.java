@@ -12,7 +12,7 @@ import java.util.Set;
  * @param api           API name, or {@code null} for a leg-1-only target
  * @param scopes        scopes for leg 2 (empty for leg-1-only)
  */
-public record ExchangeTarget(String agentName, String agentIdentity, String api, Set<String> scopes) {
+record ExchangeTarget(String agentName, String agentIdentity, String api, Set<String> scopes) {
 
     public ExchangeTarget {
         Objects.requireNonNull(agentName, "agentName");

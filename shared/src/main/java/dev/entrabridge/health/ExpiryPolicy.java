@@ -14,7 +14,7 @@ import java.util.List;
  * @param warnWithin warn when a credential ends sooner than this
  * @param failWithin fail when a credential ends sooner than this
  */
-public record ExpiryPolicy(Duration warnWithin, Duration failWithin) {
+record ExpiryPolicy(Duration warnWithin, Duration failWithin) {
 
     public static final ExpiryPolicy DEFAULT = new ExpiryPolicy(Duration.ofDays(30), Duration.ofDays(7));
 

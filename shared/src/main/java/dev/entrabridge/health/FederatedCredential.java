@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param subject   the subject it trusts, compared exactly
  * @param audiences its audiences (Entra allows exactly one)
  */
-public record FederatedCredential(String name, String issuer, String subject, List<String> audiences) {
+record FederatedCredential(String name, String issuer, String subject, List<String> audiences) {
 
     public FederatedCredential {
         Objects.requireNonNull(issuer, "issuer");

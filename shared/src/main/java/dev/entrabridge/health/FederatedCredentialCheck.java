@@ -10,12 +10,12 @@ import java.util.Optional;
  * whose issuer, subject and audience equal the assertion's, and otherwise names the mismatched
  * field with both values. Without the permission the comparison is skipped with a warning.
  */
-public final class FederatedCredentialCheck implements HealthCheck {
+final class FederatedCredentialCheck implements HealthCheck {
 
     private final BlueprintDirectory directory;
     private final String exchangeAudience;
 
-    public FederatedCredentialCheck(BlueprintDirectory directory, String exchangeAudience) {
+    FederatedCredentialCheck(BlueprintDirectory directory, String exchangeAudience) {
         this.directory = directory;
         this.exchangeAudience = exchangeAudience;
     }

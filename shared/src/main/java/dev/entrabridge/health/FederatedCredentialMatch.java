@@ -12,7 +12,7 @@ import java.util.Optional;
  * every field that differs, with a hint for the classic near misses (case, trailing slash,
  * whitespace).
  */
-public final class FederatedCredentialMatch {
+final class FederatedCredentialMatch {
 
     /** One field of the closest credential that differs from the assertion. */
     public record Mismatch(String field, String expected, String actual, String hint) { }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A builder-like accumulator a check fills while it runs; the runner stamps name and duration.
  */
-public final class Finding {
+final class Finding {
 
     private final Map<String, Object> evidence = new LinkedHashMap<>();
     private CheckStatus status = CheckStatus.PASS;

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * Graph with the blueprint's own app-only Graph token: {@code GET /beta/applications(appId='…')}
  * and {@code GET /beta/applications/{id}/microsoft.graph.agentIdentityBlueprint/federatedIdentityCredentials}.
  */
-public final class GraphBlueprintDirectory implements BlueprintDirectory {
+final class GraphBlueprintDirectory implements BlueprintDirectory {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_BYTES = 1 << 20;
@@ -40,7 +40,7 @@ public final class GraphBlueprintDirectory implements BlueprintDirectory {
      * @param blueprintAppId the blueprint's appId
      * @param graphToken     an app-only Graph token of the blueprint (throws {@link AgentTokenException})
      */
-    public GraphBlueprintDirectory(HttpClient http, URI graphBase, String blueprintAppId, Supplier<String> graphToken,
+    GraphBlueprintDirectory(HttpClient http, URI graphBase, String blueprintAppId, Supplier<String> graphToken,
                                    Duration timeout) {
         this.http = http;
         this.graphBase = graphBase;

@@ -4,7 +4,7 @@ package dev.entrabridge.health;
  * One check of the credential health report. Checks run in order and may read what earlier
  * checks left in the {@link CheckContext} (e.g. the minted assertion's claims).
  */
-public interface HealthCheck {
+interface HealthCheck {
 
     /** A stable, kebab-case name used in the report and as the metric dimension. */
     String name();

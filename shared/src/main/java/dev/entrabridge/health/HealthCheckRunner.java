@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * when the budget is spent fails with a diagnosis instead of hanging the schedule, and the checks
  * after it are reported as not run.
  */
-public final class HealthCheckRunner {
+final class HealthCheckRunner {
 
     /** The default total budget; a scheduled run must end well before its trigger's timeout. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
@@ -31,7 +31,7 @@ public final class HealthCheckRunner {
     private final Duration budget;
     private final Map<String, String> versions;
 
-    public HealthCheckRunner(List<HealthCheck> checks, Clock clock, Duration budget, Map<String, String> versions) {
+    HealthCheckRunner(List<HealthCheck> checks, Clock clock, Duration budget, Map<String, String> versions) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("health check budget must be positive, was " + budget);
         }

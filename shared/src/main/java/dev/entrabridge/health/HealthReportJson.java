@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a {@link HealthReport} as the JSON document whose schema the module README documents.
+ * Renders a {@link HealthReport} as the JSON document whose schema this package's documentation shows.
  */
 public final class HealthReportJson {
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * that the JWKS holds the assertion's {@code kid}: an unreachable or stale issuer fails every
  * exchange with an opaque AADSTS error.
  */
-public final class IssuerDiscoveryCheck implements HealthCheck {
+final class IssuerDiscoveryCheck implements HealthCheck {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
@@ -25,7 +25,7 @@ public final class IssuerDiscoveryCheck implements HealthCheck {
     private final HttpClient http;
     private final Duration timeout;
 
-    public IssuerDiscoveryCheck(HttpClient http, Duration timeout) {
+    IssuerDiscoveryCheck(HttpClient http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
     }

@@ -1,40 +1,51 @@
 package dev.entrabridge.health;
 
+import dev.entrabridge.entra.FicPropagation;
+import dev.entrabridge.retry.AttemptFailure;
+import dev.entrabridge.retry.RetryBudget;
+import dev.entrabridge.retry.RetryListener;
+import dev.entrabridge.retry.RetryLoop;
+import dev.entrabridge.retry.RetryPolicy;
+import dev.entrabridge.retry.Sleeper;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 
 /**
  * Runs leg 1 and leg 2 for every configured agent identity and API, bypassing caches, and reports
- * the latency of each. Throttling, outages and FIC propagation (AADSTS70021 and 7002xx for a new
- * credential) are retried with jittered backoff inside the run's deadline; a success after retries
- * is a warning that says what was retried.
+ * the latency of each. Throttling, outages and FIC propagation (the codes of {@link FicPropagation},
+ * which Entra also answers for a new credential) are retried by the bridge's one {@link RetryLoop}
+ * inside the run's deadline; a success after retries is a warning that says what was retried.
  */
-public final class TokenExchangeCheck implements HealthCheck {
+final class TokenExchangeCheck implements HealthCheck {
 
-    private static final Set<String> PROPAGATION_CODES = Set.of("AADSTS70021", "AADSTS700211", "AADSTS700212",
-            "AADSTS700213");
+    /** Enough for any allowance: the budget, not the count, ends the retries. */
+    private static final int MAX_ATTEMPTS = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ExchangeProbe probe;
     private final List<ExchangeTarget> targets;
-    private final Duration initialBackoff;
+    private final RetryPolicy policy;
     private final Duration retryAllowance;
+    private final Sleeper sleeper;
 
     /**
+     * @param initialBackoff the first retry's backoff ceiling (doubled for each later one); also the
+     *                       least wait before retrying FIC propagation
      * @param retryAllowance the most time the check spends waiting between retries, over all targets:
      *                       a FIC that never matches must not eat the budget of the checks after it
      */
-    public TokenExchangeCheck(ExchangeProbe probe, List<ExchangeTarget> targets, Duration initialBackoff,
-                              Duration retryAllowance) {
+    TokenExchangeCheck(ExchangeProbe probe, List<ExchangeTarget> targets, Duration initialBackoff,
+                       Duration retryAllowance, Sleeper sleeper) {
         this.probe = probe;
         this.targets = List.copyOf(targets);
-        this.initialBackoff = initialBackoff;
+        this.policy = new RetryPolicy(MAX_ATTEMPTS, retryAllowance, initialBackoff,
+                initialBackoff.compareTo(MAX_BACKOFF) > 0 ? initialBackoff : MAX_BACKOFF, Optional.of(initialBackoff));
         this.retryAllowance = retryAllowance;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -43,7 +54,7 @@ public final class TokenExchangeCheck implements HealthCheck {
     }
 
     @Override
-    public Finding run(CheckContext context) throws InterruptedException {
+    public Finding run(CheckContext context) {
         Finding finding = new Finding();
         if (targets.isEmpty()) {
             return finding.fail("No agent identity is configured, so nothing can be exchanged.",
@@ -54,9 +65,10 @@ public final class TokenExchangeCheck implements HealthCheck {
         int passed = 0;
         int failed = 0;
         String firstFailure = null;
-        Duration[] waited = {Duration.ZERO};
+        RetryLoop loop = new RetryLoop(policy, context.clock(), sleeper);
+        RetryBudget budget = RetryBudget.until(context.deadline(), retryAllowance);
         for (ExchangeTarget target : targets) {
-            Attempts attempts = attempt(target, context, waited);
+            Attempts attempts = attempt(target, loop, budget);
             String label = target.label();
             if (attempts.failure == null) {
                 passed++;
@@ -97,50 +109,57 @@ public final class TokenExchangeCheck implements HealthCheck {
         AgentTokenException firstFailure;
     }
 
-    private Attempts attempt(ExchangeTarget target, CheckContext context, Duration[] waited)
-            throws InterruptedException {
+    private Attempts attempt(ExchangeTarget target, RetryLoop loop, RetryBudget budget) {
         Attempts a = new Attempts();
-        Duration backoff = initialBackoff;
-        while (true) {
-            a.count++;
-            long start = System.nanoTime();
-            try {
+        RetryListener<ProbeFailure> counting = new RetryListener<>() {
+            @Override
+            public void retrying(ProbeFailure failure, int attempt, Duration delay) {
+                if (a.firstFailure == null) {
+                    a.firstFailure = failure.exception;
+                }
+            }
+        };
+        try {
+            a.latency = loop.run(() -> {
+                a.count++;
+                long start = System.nanoTime();
                 if (target.leg1Only()) {
                     probe.leg1(target.agentIdentity());
                 } else {
                     probe.leg2(target.agentIdentity(), target.scopes());
                 }
-                a.latency = Duration.ofNanos(System.nanoTime() - start);
-                a.failure = null;
-                return a;
-            } catch (AgentTokenException e) {
-                a.failure = e;
-                if (a.firstFailure == null) {
-                    a.firstFailure = e;
-                }
-                if (!retryable(e)) {
-                    return a;
-                }
-                Duration wait = e.retryAfter().orElse(jitter(backoff));
-                Instant next = context.clock().instant().plus(wait);
-                if (!next.isBefore(context.deadline()) || waited[0].plus(wait).compareTo(retryAllowance) > 0) {
-                    return a;
-                }
-                Thread.sleep(wait.toMillis());
-                waited[0] = waited[0].plus(wait);
-                backoff = backoff.multipliedBy(2);
-            }
+                return Duration.ofNanos(System.nanoTime() - start);
+            }, ProbeFailure::of, counting, budget);
+        } catch (AgentTokenException e) {
+            a.failure = e;
         }
+        return a;
     }
 
-    private static boolean retryable(AgentTokenException e) {
-        return e.diagnosis().category() == Diagnosis.Category.TRANSIENT
-                || PROPAGATION_CODES.contains(e.diagnosis().code());
-    }
+    /** A probe's failure as the retry loop sees it: throttling and outages are transient, FIC mismatches may be propagation. */
+    private record ProbeFailure(AttemptFailure.Kind kind, AgentTokenException exception) implements AttemptFailure {
 
-    private static Duration jitter(Duration base) {
-        long ms = Math.max(1, base.toMillis());
-        return Duration.ofMillis(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
+        /** Anything but an {@link AgentTokenException} is a defect: it ends the check (the runner reports it). */
+        static ProbeFailure of(RuntimeException e) {
+            if (!(e instanceof AgentTokenException)) {
+                throw e;
+            }
+            AgentTokenException failure = (AgentTokenException) e;
+            Diagnosis d = failure.diagnosis();
+            Kind kind = d.category() == Diagnosis.Category.TRANSIENT ? Kind.TRANSIENT
+                    : FicPropagation.isPropagationCode(d.code()) ? Kind.PROPAGATION : Kind.FINAL;
+            return new ProbeFailure(kind, failure);
+        }
+
+        @Override
+        public Optional<Duration> retryAfter() {
+            return exception.retryAfter();
+        }
+
+        @Override
+        public AgentTokenException toException() {
+            return exception;
+        }
     }
 
     private static String lower(String s) {

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param claims       the validated JWT's claims, for display ({@code /Validate}); empty for other kinds
  * @param principalArn the IAM principal ARN ({@link Kind#AWS_IAM} only), else {@code null}
  * @param agentId      the Bedrock agent id ({@link Kind#BEDROCK_AGENT} only), else {@code null}
+ * @param agentAliasId the Bedrock agent alias the action group was invoked through, if the event names
+ *                     it ({@link Kind#BEDROCK_AGENT} only), else {@code null}
  */
 public record Caller(Kind kind, String issuer, String subject, Map<String, Object> claims,
-                     String principalArn, String agentId) {
+                     String principalArn, String agentId, String agentAliasId) {
 
     /** How a caller was authenticated. */
     public enum Kind {
@@ -44,28 +46,41 @@ public record Caller(Kind kind, String issuer, String subject, Map<String, Objec
         if ((kind == Kind.BEDROCK_AGENT) != (agentId != null)) {
             throw new IllegalArgumentException("an agent id is required for, and only for, Bedrock agent callers");
         }
+        if (agentAliasId != null && kind != Kind.BEDROCK_AGENT) {
+            throw new IllegalArgumentException("an agent alias belongs to Bedrock agent callers only");
+        }
     }
 
     /** A loopback peer, e.g. {@code 127.0.0.1}. */
     public static Caller loopback(String peerAddress) {
-        return new Caller(Kind.LOOPBACK, null, peerAddress, Map.of(), null, null);
+        return new Caller(Kind.LOOPBACK, null, peerAddress, Map.of(), null, null, null);
     }
 
     /** The subject of a validated JWT. */
     public static Caller jwt(String issuer, String subject, Map<String, Object> claims) {
-        return new Caller(Kind.JWT, Objects.requireNonNull(issuer, "issuer"), subject, claims, null, null);
+        return new Caller(Kind.JWT, Objects.requireNonNull(issuer, "issuer"), subject, claims, null, null, null);
     }
 
     /** An IAM principal as the Function URL's request context names it. */
     public static Caller awsIam(String principalArn) {
         return new Caller(Kind.AWS_IAM, null, principalArn, Map.of(),
-                Objects.requireNonNull(principalArn, "principalArn"), null);
+                Objects.requireNonNull(principalArn, "principalArn"), null, null);
     }
 
-    /** A Bedrock agent, by its agent id. */
+    /** A Bedrock agent, by its agent id (the action-group event's {@code agent.id}). */
     public static Caller bedrockAgent(String agentId) {
+        return bedrockAgent(agentId, null);
+    }
+
+    /** A Bedrock agent invoked through an alias ({@code agent.id} and {@code agent.alias} of the event); the alias may be {@code null}. */
+    public static Caller bedrockAgent(String agentId, String aliasId) {
         return new Caller(Kind.BEDROCK_AGENT, null, agentId, Map.of(), null,
-                Objects.requireNonNull(agentId, "agentId"));
+                Objects.requireNonNull(agentId, "agentId"), aliasId);
+    }
+
+    /** The Bedrock agent alias, if known. */
+    public Optional<String> agentAlias() {
+        return Optional.ofNullable(agentAliasId);
     }
 
     public Optional<String> issuerIfAny() {
@@ -80,7 +95,7 @@ public record Caller(Kind kind, String issuer, String subject, Map<String, Objec
             case AWS_IAM:
                 return "IAM principal " + principalArn;
             case BEDROCK_AGENT:
-                return "Bedrock agent " + agentId;
+                return "Bedrock agent " + agentId + (agentAliasId == null ? "" : " (alias " + agentAliasId + ")");
             default:
                 return "loopback caller " + subject;
         }

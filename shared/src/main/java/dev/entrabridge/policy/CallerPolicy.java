@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Which caller may obtain which agent's tokens, for which APIs, flows and scopes. Default deny:
  * a request is allowed only when a rule matching the caller grants all four. Immutable; built from
- * a JSON document (see {@code shared/README.md}).
+ * a JSON document (the format is described in this package's documentation).
  */
 public final class CallerPolicy {
 
@@ -25,7 +25,7 @@ public final class CallerPolicy {
         this.rules = rules;
     }
 
-    /** @throws PolicyConfigException naming the bad field */
+    /** @throws PolicyConfigException naming {@code BRIDGE_POLICY} and the bad field */
     public static CallerPolicy fromJson(String json) {
         return new CallerPolicy(PolicyDocument.parse(json));
     }
@@ -36,12 +36,12 @@ public final class CallerPolicy {
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PolicyConfigException("cannot read the caller policy file " + file + ": " + e.getMessage(), e);
+            throw new PolicyConfigException(file.toString(), "cannot be read as the caller policy file: " + e.getMessage(), e);
         }
         try {
             return fromJson(json);
         } catch (PolicyConfigException e) {
-            throw new PolicyConfigException(file + ": " + e.getMessage(), e);
+            throw new PolicyConfigException(file.toString(), "holds an invalid caller policy: " + e.problem(), e);
         }
     }
 

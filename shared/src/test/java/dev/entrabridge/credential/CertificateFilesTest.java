@@ -37,7 +37,7 @@ class CertificateFilesTest {
 
         assertThat(credential.chain()).containsExactly(cert);
         assertThat(credential.privateKey().getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
-        assertThat(credential.notAfter()).isEqualTo(notAfter);
+        assertThat(credential.localExpiry().orElseThrow().notAfter()).isEqualTo(notAfter);
         assertThat(credential.description()).contains("CN=blueprint-dev").contains("development only");
     }
 

@@ -12,6 +12,7 @@ import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.token.Diagnosis;
 import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
+import dev.entrabridge.issuance.TokenIssuance;
 import dev.entrabridge.policy.CallerPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +59,24 @@ class BridgeEndpointTest {
     private final RecordingCore core = new RecordingCore();
     private final List<String> auditLines = new ArrayList<>();
     private final BridgeEndpoint endpoint = BridgeEndpoint.builder()
-            .tokens(core)
-            .policy(CallerPolicy.fromJson(resource("endpoint/policy.json")))
-            .audit(new AuditLog(auditLines::add, Clock.fixed(NOW, ZoneOffset.UTC)))
-            .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
-                    List.of("https://graph.microsoft.com/.default"), List.of("/v1.0/users"))))
-            .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID, Optional.empty())))
-            .blueprint("bbbbbbbb-0000-0000-0000-000000000000")
+            .issuance(TokenIssuance.builder()
+                    .tokens(core)
+                    .policy(CallerPolicy.fromJson(resource("endpoint/policy.json")))
+                    .audit(new AuditLog(auditLines::add, Clock.fixed(NOW, ZoneOffset.UTC)))
+                    .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
+                            List.of("https://graph.microsoft.com/.default"), List.of("/v1.0/users"))))
+                    .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID, Optional.empty())))
+                    .blueprint("bbbbbbbb-0000-0000-0000-000000000000")
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .build())
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
+
+    /** An endpoint whose policy refuses everything, for the {@code /healthz} tests. */
+    private BridgeEndpoint.Builder denyingEverything() {
+        return BridgeEndpoint.builder().issuance(TokenIssuance.builder().tokens(core).policy(CallerPolicy.denyAll())
+                .audit(new AuditLog(auditLines::add, Clock.systemUTC())).build());
+    }
 
     @Test
     void autonomousTokenForAConfiguredApiCarriesTheBearerHeaderAndIsNotCacheable() throws IOException {
@@ -250,9 +260,7 @@ class BridgeEndpointTest {
 
     @Test
     void healthzIsLiveAndCarriesTheSuppliedSummary() throws IOException {
-        BridgeEndpoint withHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
-                .audit(new AuditLog(auditLines::add, Clock.systemUTC()))
-                .health(() -> Map.of("credential", "ok")).build();
+        BridgeEndpoint withHealth = denyingEverything().health(() -> Map.of("credential", "ok")).build();
         BridgeResponse response = withHealth.handle(get("/healthz", ""));
         assertThat(response.status()).isEqualTo(200);
         assertThat(json(response).get("status").asText()).isEqualTo("Healthy");
@@ -272,8 +280,7 @@ class BridgeEndpointTest {
                 return true;
             }
         };
-        BridgeEndpoint withFailingHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
-                .audit(new AuditLog(auditLines::add, Clock.systemUTC())).health(failing).build();
+        BridgeEndpoint withFailingHealth = denyingEverything().health(failing).build();
 
         BridgeResponse response = withFailingHealth.handle(get("/healthz", ""));
 
@@ -284,8 +291,7 @@ class BridgeEndpointTest {
 
     @Test
     void healthzStaysLiveWhenTheSummaryFails() throws IOException {
-        BridgeEndpoint withBrokenHealth = BridgeEndpoint.builder().tokens(core).policy(CallerPolicy.denyAll())
-                .audit(new AuditLog(auditLines::add, Clock.systemUTC()))
+        BridgeEndpoint withBrokenHealth = denyingEverything()
                 .health(() -> {
                     throw new IllegalStateException("report store down");
                 }).build();

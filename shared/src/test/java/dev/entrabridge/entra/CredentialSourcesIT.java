@@ -98,6 +98,8 @@ class CredentialSourcesIT {
 
     @Test
     void azureManagedIdentityThroughMsal() {
+        // In production MSAL reads IDENTITY_ENDPOINT/IDENTITY_HEADER from the process; the kit's managed-identity
+        // environment hands MSAL the emulator's instead (and the extension resets that after the test).
         AgentToken token = graphToken(CredentialSourceKind.MANAGED_IDENTITY);
 
         assertAgentTokenForGraph(token);

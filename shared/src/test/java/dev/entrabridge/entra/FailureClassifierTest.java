@@ -1,4 +1,5 @@
 package dev.entrabridge.entra;
+import dev.entrabridge.retry.AttemptFailure;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
 
@@ -21,7 +22,7 @@ class FailureClassifierTest {
     private static HttpOutcome fixture(int leg, int status, String name, String retryAfter) throws IOException {
         try (InputStream in = FailureClassifierTest.class.getResourceAsStream("/entra/" + name)) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return EntraTransport.outcome(leg, status, body, retryAfter, Duration.ofMillis(5), Clock.systemUTC());
+            return TokenEndpointObserver.outcome(leg, status, body, retryAfter, Duration.ofMillis(5), Clock.systemUTC());
         }
     }
 
@@ -33,7 +34,7 @@ class FailureClassifierTest {
     void noMatchingFicIsAConfigurationErrorRetriedOnlyForPropagation() throws Exception {
         ExchangeFailure f = classify(fixture(1, 400, "error-70021.json", null));
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FIC_MISMATCH);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.PROPAGATION);
         assertThat(f.leg()).isEqualTo(1);
         assertThat(f.diagnosis().category()).isEqualTo(Category.CONFIGURATION);
         assertThat(f.diagnosis().code()).isEqualTo("AADSTS70021");
@@ -45,7 +46,7 @@ class FailureClassifierTest {
     void staleAssertionAsksForAReMint() throws Exception {
         ExchangeFailure f = classify(fixture(1, 401, "error-700024.json", null));
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.STALE_ASSERTION);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.STALE);
         assertThat(f.diagnosis().code()).isEqualTo("AADSTS700024");
         assertThat(f.toException().correlationId()).contains("9f8e7d6c-0000-4000-8000-000000000004");
     }
@@ -54,7 +55,7 @@ class FailureClassifierTest {
     void badSecretIsACredentialError() throws Exception {
         ExchangeFailure f = classify(fixture(1, 401, "error-7000215.json", null));
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FINAL);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.FINAL);
         assertThat(f.diagnosis().category()).isEqualTo(Category.CREDENTIAL);
         assertThat(f.diagnosis().remedy()).contains("401");
     }
@@ -72,18 +73,18 @@ class FailureClassifierTest {
     void throttlingIsTransientAndCarriesRetryAfter() throws Exception {
         ExchangeFailure f = classify(fixture(2, 429, "error-429.json", "7"));
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.TRANSIENT);
         assertThat(f.diagnosis().category()).isEqualTo(Category.TRANSIENT);
-        assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(f.retryAfter()).contains(Duration.ofSeconds(7));
     }
 
     @Test
     void aGatewayErrorWithoutJsonIsTransient() {
-        HttpOutcome outcome = EntraTransport.outcome(2, 503, "<html>bad gateway</html>", null, Duration.ZERO, Clock.systemUTC());
+        HttpOutcome outcome = TokenEndpointObserver.outcome(2, 503, "<html>bad gateway</html>", null, Duration.ZERO, Clock.systemUTC());
 
         ExchangeFailure f = FailureClassifier.classify(new RuntimeException("boom"), List.of(outcome));
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.TRANSIENT);
         assertThat(f.diagnosis().code()).isEqualTo("ENTRA_HTTP_503");
     }
 
@@ -91,7 +92,7 @@ class FailureClassifierTest {
     void timeoutsAreTransient() {
         ExchangeFailure f = FailureClassifier.classify(new RuntimeException(new HttpTimeoutException("read")), List.of());
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.TRANSIENT);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.TRANSIENT);
         assertThat(f.diagnosis().code()).isEqualTo("ENTRA_UNREACHABLE");
     }
 
@@ -112,13 +113,13 @@ class FailureClassifierTest {
 
         ExchangeFailure f = FailureClassifier.classify(new RuntimeException("wrapped by MSAL", sts), List.of());
 
-        assertThat(f.kind()).isEqualTo(ExchangeFailure.Kind.FINAL);
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.FINAL);
         assertThat(f.diagnosis()).isSameAs(sts.diagnosis());
     }
 
     @Test
     void unknownCodesStillGetACodeAndARemedy() {
-        HttpOutcome outcome = EntraTransport.outcome(2, 400,
+        HttpOutcome outcome = TokenEndpointObserver.outcome(2, 400,
                 "{\"error\":\"invalid_request\",\"error_codes\":[9999999],\"correlation_id\":\"c1\"}", null,
                 Duration.ZERO, Clock.systemUTC());
 

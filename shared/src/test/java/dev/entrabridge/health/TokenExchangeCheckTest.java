@@ -1,5 +1,6 @@
 package dev.entrabridge.health;
 
+import dev.entrabridge.retry.Sleeper;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.Diagnosis;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class TokenExchangeCheckTest {
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(
                 new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
-                new ExchangeTarget("helper", "agent-2", null, Set.of())), Duration.ofMillis(10), Duration.ofSeconds(5))
+                new ExchangeTarget("helper", "agent-2", null, Set.of())), Duration.ofMillis(10), Duration.ofSeconds(5), Sleeper.system())
                 .run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.PASS);
@@ -75,7 +76,7 @@ class TokenExchangeCheckTest {
         probe.failures.add(THROTTLED);
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5), Sleeper.system()).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(probe.calls).hasSize(2);
@@ -89,7 +90,7 @@ class TokenExchangeCheckTest {
         probe.failures.add(DISABLED);
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5), Sleeper.system()).run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(probe.calls).hasSize(1);
@@ -105,7 +106,7 @@ class TokenExchangeCheckTest {
         }
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
-                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofMillis(100))
+                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofMillis(100), Sleeper.system())
                 .run(context(Duration.ofSeconds(10))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
@@ -121,7 +122,7 @@ class TokenExchangeCheckTest {
                 "consent missing", "grant consent")));
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH),
-                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofSeconds(1))
+                new ExchangeTarget("helper", "agent-2", "graph", GRAPH)), Duration.ofMillis(10), Duration.ofSeconds(1), Sleeper.system())
                 .run(context(Duration.ofSeconds(5))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(r.summary()).isEqualTo("2 of 2 exchanges failed, first mailer -> graph: AADSTS7000112.");
@@ -137,7 +138,7 @@ class TokenExchangeCheckTest {
         long start = System.nanoTime();
 
         CheckResult r = new TokenExchangeCheck(probe, List.of(new ExchangeTarget("mailer", "agent-1", "graph", GRAPH)),
-                Duration.ofMillis(10), Duration.ofSeconds(5)).run(context(Duration.ofMillis(300))).toResult("token-exchange", Duration.ZERO);
+                Duration.ofMillis(10), Duration.ofSeconds(5), Sleeper.system()).run(context(Duration.ofMillis(300))).toResult("token-exchange", Duration.ZERO);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);

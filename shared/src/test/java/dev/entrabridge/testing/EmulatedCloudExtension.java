@@ -1,5 +1,6 @@
 package dev.entrabridge.testing;
 
+import com.microsoft.aad.msal4j.ConfiguredManagedIdentityEnvironment;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.cloud.MutableClock;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -144,6 +145,8 @@ public final class EmulatedCloudExtension implements BeforeAllCallback, AfterAll
             return;
         }
         w.cloud().close();
+        // The managed-identity environment handed MSAL this cloud's endpoint; give MSAL the process's back.
+        ConfiguredManagedIdentityEnvironment.reset();
         try (Stream<Path> files = Files.walk(w.dir())) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -3,15 +3,14 @@ package dev.entrabridge.testing;
 import com.microsoft.aad.msal4j.ConfiguredManagedIdentityEnvironment;
 import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.cloud.MutableClock;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.RecordedRequest;
 import dev.entrabridge.entra.AgentTokenService;
 import dev.entrabridge.health.CredentialHealth;
-import dev.entrabridge.health.HealthSettings;
 import dev.entrabridge.retry.Sleeper;
+import dev.entrabridge.runtime.BridgeRuntime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,17 +152,22 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
         return tokenService(config, bridgeClock, bridgeClock::advance);
     }
 
-    /** The one place tests build the token service, so a change of the composition root is made here. */
-    public AgentTokenService tokenService(BridgeConfig config, Clock clock, Sleeper sleeper) {
-        return new AgentTokenService(config, BlueprintCredentials.create(config, clock), clock, sleeper);
+    /**
+     * The bridge on {@code clock}, waiting with {@code sleeper}, built through {@link Runtimes} as every
+     * deployment builds it; take {@code tokens()}, {@code health()}, {@code issuer()} or {@code endpoint()}.
+     */
+    public BridgeRuntime runtime(BridgeConfig config, Clock clock, Sleeper sleeper) {
+        return Runtimes.onClock(config, clock, sleeper);
     }
 
-    /** The credential health check as a deployment configured by {@code environment} builds it. */
+    /** The token service of {@link #runtime}. */
+    public AgentTokenService tokenService(BridgeConfig config, Clock clock, Sleeper sleeper) {
+        return runtime(config, clock, sleeper).tokens();
+    }
+
+    /** The credential health check as a deployment configured by {@code environment} builds it, in real time. */
     public CredentialHealth credentialHealth(Map<String, String> environment) {
-        BridgeConfig config = BridgeConfig.fromEnvironment(environment);
-        Clock clock = Clock.systemUTC();
-        return new CredentialHealth(config, HealthSettings.from(environment),
-                BlueprintCredentials.create(config, clock), clock);
+        return runtime(BridgeConfig.fromEnvironment(environment), Clock.systemUTC(), Sleeper.system()).health();
     }
 
     /** The token requests Entra received from one client (the blueprint for leg 1, an agent for leg 2). */

@@ -1,11 +1,10 @@
 package dev.entrabridge.sidecar;
 
-import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.health.CheckStatus;
-import dev.entrabridge.health.CredentialHealth;
 import dev.entrabridge.health.HealthReport;
 import dev.entrabridge.health.HealthReportJson;
 import dev.entrabridge.health.HealthReportText;
+import dev.entrabridge.runtime.BridgeRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +70,8 @@ final class HealthCommand {
             if (config != null) {
                 env.put("BRIDGE_CONFIG_FILE", config.toString());
             }
-            HealthReport report = CredentialHealth.create(BridgeConfig.fromEnvironment(env)).run();
+            // Audit lines (there are none: the check asks for no token on anyone's behalf) must not mix with the report.
+            HealthReport report = BridgeRuntime.fromEnvironment(env, err::println).health().run();
             out.print(json ? HealthReportJson.render(report) + "\n" : HealthReportText.render(report));
             out.flush();
             return report.status() == CheckStatus.FAIL ? FAILED : PASSED;

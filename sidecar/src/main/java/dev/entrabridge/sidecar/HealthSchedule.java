@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the credential health check in the background: once shortly after start-up, then every
- * {@code BRIDGE_HEALTH_INTERVAL_SECONDS} (default 300; 0 turns it off). Each run's per-check
+ * {@code BRIDGE_HEALTH_INTERVAL_SECONDS} ({@code health.intervalSeconds} of the file; default 300,
+ * 0 turns it off). Each run's per-check
  * results go to the log as structured lines; {@code /healthz} serves the last summary.
  */
 final class HealthSchedule implements AutoCloseable {
@@ -48,21 +49,6 @@ final class HealthSchedule implements AutoCloseable {
     /** No background runs ({@code BRIDGE_HEALTH_INTERVAL_SECONDS=0}). */
     static HealthSchedule off() {
         return new HealthSchedule(null);
-    }
-
-    /** The interval from the environment, validated. */
-    static Duration interval(java.util.Map<String, String> env) {
-        String raw = env.getOrDefault("BRIDGE_HEALTH_INTERVAL_SECONDS", "300").trim();
-        try {
-            long seconds = Long.parseLong(raw);
-            if (seconds < 0 || seconds > 86_400 || (seconds > 0 && seconds < 10)) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new dev.entrabridge.config.ConfigException("BRIDGE_HEALTH_INTERVAL_SECONDS",
-                    "is '" + raw + "': set 0 (off) or a number of seconds from 10 to 86400");
-        }
     }
 
     @Override

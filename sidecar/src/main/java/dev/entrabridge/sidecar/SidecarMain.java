@@ -1,15 +1,8 @@
 package dev.entrabridge.sidecar;
 
-import dev.entrabridge.audit.AuditLog;
-import dev.entrabridge.config.BridgeConfig;
-import dev.entrabridge.endpoint.BridgeEndpoint;
-import dev.entrabridge.endpoint.ConfiguredEndpoint;
-import dev.entrabridge.endpoint.HealthSummary;
-import dev.entrabridge.entra.AgentTokenService;
+import dev.entrabridge.config.HealthSettings;
 import dev.entrabridge.health.CredentialHealth;
-import dev.entrabridge.health.CredentialHealthSummary;
-import dev.entrabridge.http.OutboundHttpClients;
-import dev.entrabridge.policy.PolicyConfigException;
+import dev.entrabridge.runtime.BridgeRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar entra-agent-bridge-sidecar.jar [--demo] [--port N] [--bind A] [--config F]}: reads
- * the bridge configuration (environment, optionally a JSON file), serves the HTTP contract, and
- * drains in-flight requests on SIGTERM. With {@code --demo} it first starts the emulators and
- * configures itself for them.
+ * {@code java -jar entra-agent-bridge-sidecar.jar [--demo] [--port N] [--bind A] [--config F]}: options,
+ * then the environment they describe (optionally a JSON file), then the {@link BridgeRuntime} built
+ * from it, then the server on its endpoint; drains in-flight requests on SIGTERM. With {@code --demo}
+ * it first starts the emulators and configures itself for them.
  */
 public final class SidecarMain {
 
@@ -62,8 +55,8 @@ public final class SidecarMain {
                 running.close();
                 System.err.println("entra-agent-bridge sidecar stopped");
             }, "sidecar-shutdown"));
-        } catch (IllegalArgumentException | PolicyConfigException e) {
-            // ConfigException (an IllegalArgumentException) and policy errors: the message names what to set.
+        } catch (IllegalArgumentException e) {
+            // ConfigException (an IllegalArgumentException, policy errors included): the message names what to set.
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
         } catch (IOException e) {
@@ -74,7 +67,8 @@ public final class SidecarMain {
     }
 
     /** A started sidecar (and, in demo mode, its emulators); {@link #close()} drains and stops both. */
-    record Running(SidecarServer server, DemoTenant demo, HealthSchedule health) implements AutoCloseable {
+    record Running(SidecarServer server, BridgeRuntime runtime, DemoTenant demo, HealthSchedule health)
+            implements AutoCloseable {
         @Override
         public void close() {
             health.close();
@@ -86,42 +80,44 @@ public final class SidecarMain {
     }
 
     static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>(environment);
         DemoTenant demo = null;
-        if (options.demo()) {
-            demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
-            options.demoBreak().ifPresent(demo::breakWith);
-            env = demo.environmentKeepingHealthSettings(env);
-        }
-        if (options.config().isPresent()) {
-            env.put("BRIDGE_CONFIG_FILE", options.config().get().toString());
-        }
-        BridgeConfig config = BridgeConfig.fromEnvironment(env);
-        if (!ConfiguredEndpoint.hasPolicy(config)) {
-            System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
-                    + "will be refused with 403 until one grants callers their agents");
-        }
-        Duration healthInterval = HealthSchedule.interval(env);
-        // With the schedule off, no second token service is built at start-up for a check that never runs.
-        CredentialHealth credentialHealth = healthInterval.isZero() ? null : CredentialHealth.create(config);
-        BridgeEndpoint endpoint = ConfiguredEndpoint.builder(config, OutboundHttpClients.create(config.http()))
-                .tokens(AgentTokenService.create(config))
-                .audit(new AuditLog(out::println, Clock.systemUTC()))
-                .health(credentialHealth == null ? HealthSummary.LIVENESS_ONLY : new CredentialHealthSummary(credentialHealth))
-                .build();
-        PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
-        SidecarServer server;
         try {
-            server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.workers(), endpoint, peers)
-                    .start();
+            Map<String, String> env = new LinkedHashMap<>(environment);
+            if (options.demo()) {
+                demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
+                options.demoBreak().ifPresent(demo::breakWith);
+                env = demo.environmentKeepingHealthSettings(env);
+            }
+            return start(options, environment(options, env), out, demo);
         } catch (IOException | RuntimeException e) {
             if (demo != null) {
                 demo.close();
             }
             throw e;
         }
-        HealthSchedule schedule = credentialHealth == null ? HealthSchedule.off() : HealthSchedule.start(credentialHealth,
-                healthInterval);
+    }
+
+    /** The bridge's environment for these options: {@code --config FILE} becomes {@code BRIDGE_CONFIG_FILE}. */
+    static Map<String, String> environment(SidecarOptions options, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        options.config().ifPresent(file -> env.put("BRIDGE_CONFIG_FILE", file.toString()));
+        return env;
+    }
+
+    private static Running start(SidecarOptions options, Map<String, String> env, PrintStream out, DemoTenant demo)
+            throws IOException {
+        BridgeRuntime runtime = BridgeRuntime.fromEnvironment(env, out::println);
+        if (!runtime.hasCallerPolicy()) {
+            System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
+                    + "will be refused with 403 until one grants callers their agents");
+        }
+        HealthSettings health = runtime.config().health();
+        // Built only when scheduled: with the schedule off no check exists and /healthz is liveness only.
+        CredentialHealth check = health.scheduled() ? runtime.health() : null;
+        PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
+        SidecarServer server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.workers(),
+                runtime.endpoint(), peers).start();
+        HealthSchedule schedule = check == null ? HealthSchedule.off() : HealthSchedule.start(check, health.interval());
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
         if (demo != null) {
@@ -130,6 +126,6 @@ public final class SidecarMain {
                     + b.description() + ". curl " + server.baseUrl() + "/healthz shows the failing report.\n"));
         }
         out.flush();
-        return new Running(server, demo, schedule);
+        return new Running(server, runtime, demo, schedule);
     }
 }

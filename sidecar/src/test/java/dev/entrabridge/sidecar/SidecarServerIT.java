@@ -5,6 +5,7 @@ import dev.entrabridge.config.AgentDefinition;
 import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.endpoint.BridgeEndpoint;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
+import dev.entrabridge.issuance.TokenIssuance;
 import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.AgentTokenProvider;
 import dev.entrabridge.policy.CallerPolicy;
@@ -129,12 +130,14 @@ class SidecarServerIT {
 
     private SidecarServer start(String bind, int workers, PeerFilter peers) throws IOException {
         BridgeEndpoint endpoint = BridgeEndpoint.builder()
-                .tokens(heldCore)
-                .policy(CallerPolicy.fromJson(POLICY))
-                .audit(new AuditLog(audit::add, Clock.systemUTC()))
-                .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
-                        List.of("https://graph.microsoft.com/.default"), List.of())))
-                .agents(List.of(new AgentDefinition("a", "00000000-0000-0000-0000-0000000000a1", Optional.empty())))
+                .issuance(TokenIssuance.builder()
+                        .tokens(heldCore)
+                        .policy(CallerPolicy.fromJson(POLICY))
+                        .audit(new AuditLog(audit::add, Clock.systemUTC()))
+                        .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
+                                List.of("https://graph.microsoft.com/.default"), List.of())))
+                        .agents(List.of(new AgentDefinition("a", "00000000-0000-0000-0000-0000000000a1", Optional.empty())))
+                        .build())
                 .build();
         return SidecarServer.bind(new InetSocketAddress(bind, 0), workers, endpoint, peers).start();
     }

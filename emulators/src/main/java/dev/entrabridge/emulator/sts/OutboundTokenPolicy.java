@@ -29,8 +29,8 @@ public record OutboundTokenPolicy(boolean actionAllowed, Set<String> allowedAudi
     }
 
     /**
-     * The policy PROTOCOLS.md recommends: these audiences, at most {@code maxDuration} s, one
-     * algorithm, and no {@code sts:TagGetWebIdentityToken}.
+     * A least-privilege outbound identity federation policy: these audiences, at most
+     * {@code maxDuration} s, one algorithm, and no {@code sts:TagGetWebIdentityToken}.
      */
     public static OutboundTokenPolicy restrictedTo(Set<String> audiences, int maxDuration, String algorithm) {
         return new OutboundTokenPolicy(true, audiences, maxDuration, algorithm, false);
