@@ -7,17 +7,15 @@ import dev.entrabridge.runtime.BridgeRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar entra-agent-bridge-sidecar.jar [--demo] [--port N] [--bind A] [--config F]}: options,
- * then the environment they describe (optionally a JSON file), then the {@link BridgeRuntime} built
- * from it, then the server on its endpoint; drains in-flight requests on SIGTERM. With {@code --demo}
- * it first starts the emulators and configures itself for them.
+ * {@code java -jar entra-agent-bridge-sidecar.jar [--port N] [--bind A] [--config F]}: options, then
+ * the environment they describe (optionally a JSON file), then the {@link BridgeRuntime} built from
+ * it, then the server on its endpoint; drains in-flight requests on SIGTERM. {@link #start} is the
+ * seam another launcher (the demo) uses with an environment of its own.
  */
 public final class SidecarMain {
 
@@ -27,17 +25,12 @@ public final class SidecarMain {
     }
 
     public static void main(String[] args) {
-        // One line per log record on stderr; stdout carries the audit lines.
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        prepareProcess();
         if (args.length > 0 && args[0].equals("health")) {
             System.exit(HealthCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.out, System.err));
             return;
         }
-        // The JDK server's own limits (seconds): a client that trickles its request or never reads the
-        // answer is cut off instead of holding a worker.
-        System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        System.setProperty("sun.net.httpserver.maxRspTime", "30");
         SidecarOptions options;
         try {
             options = SidecarOptions.parse(args);
@@ -46,13 +39,42 @@ public final class SidecarMain {
             System.exit(2);
             return;
         }
+        runUntilStopped(options, () -> start(options, System.getenv(), System.out));
+    }
+
+    /** The process-wide settings the sidecar runs with; call before anything logs or serves. */
+    public static void prepareProcess() {
+        // One line per log record on stderr; stdout carries the audit lines.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+        // The JDK server's own limits (seconds): a client that trickles its request or never reads the
+        // answer is cut off instead of holding a worker.
+        System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        System.setProperty("sun.net.httpserver.maxRspTime", "30");
+    }
+
+    /** Starts what is to be served (a sidecar, or the demo's world and its sidecar). */
+    @FunctionalInterface
+    public interface Startup {
+        AutoCloseable start() throws IOException;
+    }
+
+    /**
+     * Starts {@code startup} and keeps it running until SIGTERM, when it is closed (draining the sidecar);
+     * a failure to start ends the process with a line that says why: 2 for a configuration error (its
+     * message names what to set), 1 when the port is taken.
+     */
+    public static void runUntilStopped(SidecarOptions options, Startup startup) {
         try {
-            Running running = start(options, System.getenv(), System.out);
+            AutoCloseable running = startup.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Plain stderr: java.util.logging resets its handlers in its own shutdown hook.
                 System.err.println("entra-agent-bridge sidecar stopping: draining admitted requests (up to "
                         + DRAIN.toSeconds() + " s)");
-                running.close();
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    System.err.println("entra-agent-bridge sidecar: stopping failed: " + e);
+                }
                 System.err.println("entra-agent-bridge sidecar stopped");
             }, "sidecar-shutdown"));
         } catch (IllegalArgumentException e) {
@@ -66,47 +88,42 @@ public final class SidecarMain {
         }
     }
 
-    /** A started sidecar (and, in demo mode, its emulators); {@link #close()} drains and stops both. */
-    record Running(SidecarServer server, BridgeRuntime runtime, DemoTenant demo, HealthSchedule health)
-            implements AutoCloseable {
+    /** A started sidecar; {@link #close()} drains admitted requests and stops it. */
+    public static final class Running implements AutoCloseable {
+
+        private final SidecarServer server;
+        private final BridgeRuntime runtime;
+        private final HealthSchedule health;
+
+        private Running(SidecarServer server, BridgeRuntime runtime, HealthSchedule health) {
+            this.server = server;
+            this.runtime = runtime;
+            this.health = health;
+        }
+
+        public SidecarServer server() {
+            return server;
+        }
+
+        public BridgeRuntime runtime() {
+            return runtime;
+        }
+
         @Override
         public void close() {
             health.close();
             server.stop(DRAIN);
-            if (demo != null) {
-                demo.close();
-            }
         }
     }
 
-    static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out) throws IOException {
-        DemoTenant demo = null;
-        try {
-            Map<String, String> env = new LinkedHashMap<>(environment);
-            if (options.demo()) {
-                demo = DemoTenant.start(Clock.systemUTC(), Files.createTempDirectory("entra-agent-bridge-demo"));
-                options.demoBreak().ifPresent(demo::breakWith);
-                env = demo.environmentKeepingHealthSettings(env);
-            }
-            return start(options, environment(options, env), out, demo);
-        } catch (IOException | RuntimeException e) {
-            if (demo != null) {
-                demo.close();
-            }
-            throw e;
-        }
-    }
-
-    /** The bridge's environment for these options: {@code --config FILE} becomes {@code BRIDGE_CONFIG_FILE}. */
-    static Map<String, String> environment(SidecarOptions options, Map<String, String> environment) {
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        options.config().ifPresent(file -> env.put("BRIDGE_CONFIG_FILE", file.toString()));
-        return env;
-    }
-
-    private static Running start(SidecarOptions options, Map<String, String> env, PrintStream out, DemoTenant demo)
+    /**
+     * Options → environment → {@link BridgeRuntime} → server: serves the bridge that {@code environment}
+     * (with {@code --config FILE} as {@code BRIDGE_CONFIG_FILE}) configures, prints where it listens on
+     * {@code out}, and writes audit lines there too.
+     */
+    public static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out)
             throws IOException {
-        BridgeRuntime runtime = BridgeRuntime.fromEnvironment(env, out::println);
+        BridgeRuntime runtime = BridgeRuntime.fromEnvironment(environment(options, environment), out::println);
         if (!runtime.hasCallerPolicy()) {
             System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
                     + "will be refused with 403 until one grants callers their agents");
@@ -120,12 +137,14 @@ public final class SidecarMain {
         HealthSchedule schedule = check == null ? HealthSchedule.off() : HealthSchedule.start(check, health.interval());
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
-        if (demo != null) {
-            out.println(DemoInstructions.text(server.baseUrl(), demo.entraBaseUrl(), demo.graphBaseUrl(), demo.caFile()));
-            options.demoBreak().ifPresent(b -> out.println("Deliberately broken (--demo-break=" + b.flagValue() + "): "
-                    + b.description() + ". curl " + server.baseUrl() + "/healthz shows the failing report.\n"));
-        }
         out.flush();
-        return new Running(server, runtime, demo, schedule);
+        return new Running(server, runtime, schedule);
+    }
+
+    /** The bridge's environment for these options: {@code --config FILE} becomes {@code BRIDGE_CONFIG_FILE}. */
+    static Map<String, String> environment(SidecarOptions options, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        options.config().ifPresent(file -> env.put("BRIDGE_CONFIG_FILE", file.toString()));
+        return env;
     }
 }

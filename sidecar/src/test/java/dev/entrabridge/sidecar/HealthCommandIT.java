@@ -2,7 +2,12 @@ package dev.entrabridge.sidecar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrabridge.config.CredentialSourceKind;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.testing.EmulatedCloudExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,34 +16,63 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AWS_ROLE_ARN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.EXCHANGE_AUDIENCE;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.FIC_AWS;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.GRAPH;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The credential health check as an operator meets it: the {@code health} command (exit codes,
- * text and JSON), {@code --demo-break} misconfigurations, and {@code /healthz} serving the last
- * report's summary (503 only when asked for).
+ * text and JSON) on a deployment configured for the emulated cloud, its misconfigurations, and
+ * {@code /healthz} serving the last report's summary (503 only when asked for).
  */
 class HealthCommandIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The sidecar runs on the system clock, so the emulators do too. */
+    @RegisterExtension
+    final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.clock(Clock.systemUTC()));
+    private Map<String, String> env;
+
     private record Outcome(int exit, String out, String err) { }
 
-    private static Outcome health(String... args) {
+    @BeforeEach
+    void deployOnAwsSts() {
+        // Lets the check compare the blueprint's FICs with the assertion it presents.
+        world.cloud().tenant().grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
+        env = world.bridge().environment(CredentialSourceKind.AWS_STS);
+    }
+
+    private Outcome health(String... args) {
+        return health(env, args);
+    }
+
+    private static Outcome health(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = HealthCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = HealthCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    private void replaceAwsFic(String subject, String audience) {
+        EmulatedCloud cloud = world.cloud();
+        cloud.tenant().blueprint(BLUEPRINT_APP_ID).removeFederatedCredential(FIC_AWS)
+                .federatedCredential(FIC_AWS, cloud.sts().issuer(), subject, audience);
+    }
+
     @Test
-    void healthDemoPassesEveryCheck() throws Exception {
-        Outcome o = health("--demo", "--json");
+    void aHealthyDeploymentPassesEveryCheck() throws Exception {
+        Outcome o = health("--json");
 
         JsonNode report = JSON.readTree(o.out());
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
@@ -46,13 +80,14 @@ class HealthCommandIT {
         assertThat(report.get("checks").findValuesAsText("check")).containsExactly("configuration", "assertion",
                 "issuer-discovery", "token-exchange", "federated-credential", "credential-expiry", "clock-skew");
         JsonNode assertion = report.get("checks").get(1).get("evidence");
-        assertThat(assertion.get("ficSubject").asText()).isEqualTo(DemoTenant.ROLE_ARN);
+        assertThat(assertion.get("ficSubject").asText()).isEqualTo(AWS_ROLE_ARN);
         assertThat(o.out()).doesNotContain("eyJ");
     }
 
     @Test
     void aBrokenFicSubjectFailsWithExitCodeOneAndSaysWhatToFix() {
-        Outcome o = health("--demo", "--demo-break=fic-subject");
+        replaceAwsFic(AWS_ROLE_ARN.toLowerCase(java.util.Locale.ROOT), EXCHANGE_AUDIENCE);
+        Outcome o = health();
 
         assertThat(o.exit()).as(o.out()).isEqualTo(HealthCommand.FAILED);
         assertThat(o.out()).startsWith("Entra Agent Bridge credential health: FAIL")
@@ -62,7 +97,9 @@ class HealthCommandIT {
 
     @Test
     void anExpiringSecretOnlyWarnsSoTheCommandStillSucceeds() {
-        Outcome o = health("--demo", "--demo-break=secret-expiring");
+        world.cloud().tenant().blueprint(BLUEPRINT_APP_ID).secret("soon-ending-secret",
+                Instant.now().plus(Duration.ofDays(10)).plus(Duration.ofHours(1)));
+        Outcome o = health();
 
         assertThat(o.exit()).as(o.out()).isZero();
         assertThat(o.out()).startsWith("Entra Agent Bridge credential health: WARN").contains("[WARN] credential-expiry");
@@ -70,40 +107,38 @@ class HealthCommandIT {
 
     @Test
     void usageErrorsExitTwoAndNameTheProblem() {
+        // The demo's flags belong to the demo's own jar; the production sidecar does not know them.
         assertThat(health("--demo-break=fic-subject").exit()).isEqualTo(HealthCommand.USAGE);
-        Outcome unknown = health("--demo", "--demo-break=everything");
-
-        assertThat(unknown.exit()).isEqualTo(HealthCommand.USAGE);
-        assertThat(unknown.err()).contains("--demo-break 'everything': use one of fic-subject");
+        assertThat(health("--demo").err()).contains("unknown argument '--demo'");
         assertThat(health("--nope").err()).contains("unknown argument '--nope'");
     }
 
     @Test
     void missingConfigurationExitsTwoNamingTheVariable() {
-        Outcome o = health();
+        Outcome o = health(Map.of());
 
         assertThat(o.exit()).isEqualTo(HealthCommand.USAGE);
         assertThat(o.err()).startsWith("configuration error: ").contains("ENTRA_TENANT_ID");
     }
 
     @Test
-    void aBrokenDemoServesTheFailingSummaryAndStaysLive() throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0",
-                "--demo-break=agent-disabled"), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+    void aBrokenDeploymentServesTheFailingSummaryAndStaysLive() throws Exception {
+        world.cloud().tenant().agentIdentity(MAILER_AGENT_APP_ID, BLUEPRINT_APP_ID).enabled(false);
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             JsonNode healthz = awaitCredentialStatus(sidecar.server().baseUrl(), 200);
 
             assertThat(healthz.at("/health/credential/status").asText()).isEqualTo("fail");
             assertThat(healthz.at("/health/credential/checks/token-exchange").asText()).isEqualTo("fail");
             assertThat(healthz.get("status").asText()).isEqualTo("Healthy");
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--demo-break=agent-disabled");
         }
     }
 
     @Test
-    void withFailHealthzTheBrokenDemoAnswers503() throws Exception {
-        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0",
-                "--demo-break=fic-audience"), Map.of("BRIDGE_HEALTH_FAIL_HEALTHZ", "true"),
+    void withFailHealthzTheBrokenDeploymentAnswers503() throws Exception {
+        replaceAwsFic(AWS_ROLE_ARN, "api://AzureADTokenExchangeUSGov");
+        env.put("BRIDGE_HEALTH_FAIL_HEALTHZ", "true");
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             JsonNode healthz = awaitCredentialStatus(sidecar.server().baseUrl(), 503);
 
@@ -114,8 +149,8 @@ class HealthCommandIT {
 
     @Test
     void withTheScheduleOffHealthzIsLivenessOnly() throws Exception {
-        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0"),
-                Map.of("BRIDGE_HEALTH_INTERVAL_SECONDS", "0"),
+        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(sidecar.server().baseUrl() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());

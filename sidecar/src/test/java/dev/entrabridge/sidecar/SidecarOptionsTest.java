@@ -16,7 +16,6 @@ class SidecarOptionsTest {
 
         assertThat(options.bind()).isEqualTo("127.0.0.1");
         assertThat(options.port()).isEqualTo(7000);
-        assertThat(options.demo()).isFalse();
         assertThat(options.config()).isEmpty();
         assertThat(options.allowFrom()).isEmpty();
         assertThat(options.workers()).isEqualTo(16);
@@ -24,7 +23,7 @@ class SidecarOptionsTest {
 
     @Test
     void flagsAreReadAndMistakesNameTheFlag() {
-        SidecarOptions options = SidecarOptions.parse("--demo", "--port", "7100", "--bind", "0.0.0.0",
+        SidecarOptions options = SidecarOptions.parse("--port", "7100", "--bind", "0.0.0.0",
                 "--allow-from", "10.0.0.0/8", "--allow-from", "fd00::/8", "--workers", "4");
 
         assertThat(options.port()).isEqualTo(7100);
@@ -35,6 +34,8 @@ class SidecarOptionsTest {
         assertThatThrownBy(() -> SidecarOptions.parse("--port")).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> SidecarOptions.parse("--config", "/no/such/file.json")).hasMessageContaining("--config");
         assertThatThrownBy(() -> SidecarOptions.parse("--verbose")).hasMessageContaining("unknown argument '--verbose'");
+        // The demo is its own jar: the production sidecar has no emulators to start.
+        assertThatThrownBy(() -> SidecarOptions.parse("--demo")).hasMessageContaining("unknown argument '--demo'");
     }
 
     @Test

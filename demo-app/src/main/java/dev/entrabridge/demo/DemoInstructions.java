@@ -1,11 +1,21 @@
-package dev.entrabridge.sidecar;
+package dev.entrabridge.demo;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AWS_ROLE_ARN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.CALENDAR_AGENT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.PUBLIC_CLIENT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_PASSWORD;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_UPN;
+
 /**
- * The copy-paste walkthrough {@code --demo} prints: plain {@code curl} (and {@code sed} to pick a
+ * The copy-paste walkthrough the demo prints: plain {@code curl} (and {@code sed} to pick a
  * field out of JSON), nothing else to install. Every command is run as printed by the demo test.
  */
 final class DemoInstructions {
@@ -16,17 +26,17 @@ final class DemoInstructions {
     /** The commands alone, in order, exactly as printed (one shell line each). */
     static List<String> commands(URI sidecar, URI entra, Path caFile) {
         String s = sidecar.toString();
-        String tokenUrl = entra + "/" + DemoTenant.TENANT_ID + "/oauth2/v2.0/token";
+        String tokenUrl = entra + "/" + TENANT_ID + "/oauth2/v2.0/token";
         return List.of(
                 "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent'",
                 "curl -s -X POST '" + s + "/DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent"
                         + "&optionsOverride.RelativePath=/v1.0/users'",
                 "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent"
-                        + "&AgentUsername=" + DemoTenant.AGENT_USER_UPN + "'",
+                        + "&AgentUsername=" + AGENT_USER_UPN + "'",
                 "USER_TOKEN=$(curl -s --cacert '" + caFile + "' '" + tokenUrl + "' -d grant_type=password"
-                        + " -d client_id=" + DemoTenant.DEMO_CLIENT + " -d username=" + DemoTenant.DEMO_USER_UPN
-                        + " -d password=" + DemoTenant.DEMO_USER_PASSWORD
-                        + " -d scope=api://" + DemoTenant.BLUEPRINT + "/.default"
+                        + " -d client_id=" + PUBLIC_CLIENT_APP_ID + " -d username=" + USER_UPN
+                        + " -d password=" + USER_PASSWORD
+                        + " -d scope=api://" + BLUEPRINT_APP_ID + "/.default"
                         + " | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')",
                 "curl -s -H \"Authorization: Bearer $USER_TOKEN\" '" + s + "/AuthorizationHeader/graph?AgentIdentity=mail-agent'",
                 "curl -s -X POST -H \"Authorization: Bearer $USER_TOKEN\" '" + s
@@ -40,11 +50,11 @@ final class DemoInstructions {
         return String.join("\n",
                 "",
                 "Entra Agent Bridge demo: the sidecar listens on " + sidecar + ".",
-                "Emulated here, on loopback: Entra tenant " + DemoTenant.TENANT_ID + " at " + entra + ",",
-                "AWS STS (the blueprint's only credential: the role " + DemoTenant.ROLE_ARN + " via a federated",
-                "identity credential), and Microsoft Graph at " + graph + ". Their CA: " + caFile,
-                "Agents: mail-agent (" + DemoTenant.MAIL_AGENT + ", allowed) and calendar-agent ("
-                        + DemoTenant.CALENDAR_AGENT + ", not granted by the policy).",
+                "Emulated here, on loopback: Entra tenant " + TENANT_ID + " at " + entra + ",",
+                "AWS STS (the blueprint holds no secret: it trusts the role " + AWS_ROLE_ARN,
+                "through a federated identity credential), and Microsoft Graph at " + graph + ". Their CA: " + caFile,
+                "Agents: mail-agent (" + MAILER_AGENT_APP_ID + ", allowed) and calendar-agent ("
+                        + CALENDAR_AGENT_APP_ID + ", not granted by the policy).",
                 "",
                 "Paste these into another terminal (one audit line per token appears below as you do):",
                 "",
@@ -57,7 +67,7 @@ final class DemoInstructions {
                 "# 3. The agent's own user account (agent user flow):",
                 c.get(2),
                 "",
-                "# 4. Sign in as the demo person " + DemoTenant.DEMO_USER_UPN + " at the emulated tenant; keep the token:",
+                "# 4. Sign in as the demo person " + USER_UPN + " at the emulated tenant; keep the token:",
                 c.get(3),
                 "",
                 "# 5. The agent acting on behalf of that person (on-behalf-of), then Graph /me as that person:",
@@ -70,7 +80,7 @@ final class DemoInstructions {
                 "# 7. The credential health check's latest summary (it runs a second after start, then every 5 min):",
                 c.get(7),
                 "#    The full report, once, with exit code 0/1 (add --demo-break=fic-subject to see a failure):",
-                "#    java -jar sidecar/target/entra-agent-bridge-sidecar.jar health --demo",
+                "#    java -jar " + DemoMain.JAR + " health --demo",
                 "",
                 "Stop with Ctrl+C.",
                 "");

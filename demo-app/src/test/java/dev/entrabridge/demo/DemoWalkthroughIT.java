@@ -1,5 +1,6 @@
-package dev.entrabridge.sidecar;
+package dev.entrabridge.demo;
 
+import dev.entrabridge.sidecar.SidecarOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,17 +19,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code --demo} and then every command it printed, verbatim, in one bash session with the
+ * Runs the demo and then every command it printed, verbatim, in one bash session with the
  * system's curl and sed: what a reader pastes is what is tested.
  */
 class DemoWalkthroughIT {
 
     private static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();
-    private static SidecarMain.Running demo;
+    private static DemoMain.Running demo;
 
     @BeforeAll
     static void startDemo() throws IOException {
-        demo = SidecarMain.start(SidecarOptions.parse("--demo", "--port", "0"), Map.of(),
+        DemoOptions options = DemoOptions.parse("--port", "0");
+        demo = DemoMain.start(options, SidecarOptions.parse(options.passedOn().toArray(String[]::new)), Map.of(),
                 new PrintStream(PRINTED, true, StandardCharsets.UTF_8));
     }
 

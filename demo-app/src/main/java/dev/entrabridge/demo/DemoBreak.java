@@ -1,4 +1,4 @@
-package dev.entrabridge.sidecar;
+package dev.entrabridge.demo;
 
 import java.util.Arrays;
 import java.util.Locale;
