@@ -18,11 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BedrockAgentsTest {
 
     private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENTRA_TENANT_ID", "11111111-1111-1111-1111-111111111111");
-        env.put("ENTRA_BLUEPRINT_CLIENT_ID", "22222222-2222-2222-2222-222222222222");
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "client-secret");
-        env.put("ENTRA_CLIENT_SECRET", "development-secret");
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("BRIDGE_AGENTS", "helpdesk=33333333-3333-3333-3333-333333333333,mailer=44444444-4444-4444-4444-444444444444");
         return env;
     }
