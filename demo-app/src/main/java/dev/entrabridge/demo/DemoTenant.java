@@ -30,12 +30,6 @@ import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
  */
 final class DemoTenant implements AutoCloseable {
 
-    /** Local callers may use the mail agent, in every flow; nothing grants the calendar agent. */
-    static final String POLICY = "{\"rules\":[{\"name\":\"local-mail-agent\",\"caller\":{\"kind\":\"loopback\"},"
-            + "\"agents\":[\"" + EmulatedDeployment.MAIL_AGENT + "\"],"
-            + "\"apis\":[\"" + EmulatedDeployment.GRAPH_API + "\"],"
-            + "\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]}]}";
-
     private final EmulatedCloud cloud;
     private final EmulatedDeployment deployment;
 
@@ -57,7 +51,8 @@ final class DemoTenant implements AutoCloseable {
      */
     Map<String, String> environment() {
         Map<String, String> env = deployment.environment(CredentialSourceKind.AWS_STS);
-        env.put("BRIDGE_POLICY", POLICY);
+        // Local callers may use the mail agent, in every flow; nothing grants the calendar agent.
+        env.put("BRIDGE_POLICY", EmulatedDeployment.LOOPBACK_MAIL_AGENT_POLICY);
         return env;
     }
 

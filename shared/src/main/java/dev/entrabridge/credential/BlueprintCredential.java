@@ -11,8 +11,7 @@ import java.util.Optional;
  * {@link ClientCertificateCredential}. Each kind carries its own behaviour, so no caller needs to
  * ask which kind it holds.
  */
-public sealed interface BlueprintCredential permits ClientAssertionSource, ClientSecretCredential,
-        ClientCertificateCredential {
+public sealed interface BlueprintCredential permits ClientAssertionSource, DevelopmentCredential {
 
     CredentialSourceKind kind();
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A certificate (and its private key) registered on the blueprint: for development only. */
-public final class ClientCertificateCredential implements BlueprintCredential {
+public final class ClientCertificateCredential implements DevelopmentCredential {
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -36,16 +36,6 @@ public final class ClientCertificateCredential implements BlueprintCredential {
     @Override
     public IClientCredential msalCredential() {
         return ClientCredentialFactory.createFromCertificateChain(key, chain);
-    }
-
-    /** Nothing to forget: MSAL signs a new assertion with the key for each exchange. */
-    @Override
-    public void invalidate() {
-    }
-
-    @Override
-    public Optional<ClientAssertion> freshAssertion() {
-        return Optional.empty();
     }
 
     /** The leaf certificate's end (the health check warns ahead of it). */

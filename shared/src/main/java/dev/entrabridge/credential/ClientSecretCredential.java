@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A client secret of the blueprint: for development only. {@link #toString()} never shows it. */
-public final class ClientSecretCredential implements BlueprintCredential {
+public final class ClientSecretCredential implements DevelopmentCredential {
 
     private final String secret;
 
@@ -19,16 +19,6 @@ public final class ClientSecretCredential implements BlueprintCredential {
     @Override
     public IClientCredential msalCredential() {
         return ClientCredentialFactory.createFromSecret(secret);
-    }
-
-    /** Nothing to forget: the secret is the same on every exchange. */
-    @Override
-    public void invalidate() {
-    }
-
-    @Override
-    public Optional<ClientAssertion> freshAssertion() {
-        return Optional.empty();
     }
 
     /** The secret's end date lives on the blueprint (the health check reads it through Graph), not here. */

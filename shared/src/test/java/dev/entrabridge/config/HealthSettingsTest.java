@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,24 +15,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The health settings are read like every other setting: environment first, then the file's {@code health}. */
 class HealthSettingsTest {
 
-    private static Map<String, String> base() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENTRA_TENANT_ID", "11111111-1111-1111-1111-111111111111");
-        env.put("ENTRA_BLUEPRINT_CLIENT_ID", "22222222-2222-2222-2222-222222222222");
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "client-secret");
-        env.put("ENTRA_CLIENT_SECRET", "development-secret");
-        return env;
-    }
-
     private static HealthSettings health(String name, String value) {
-        Map<String, String> env = base();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put(name, value);
         return BridgeConfig.fromEnvironment(env).health();
     }
 
     @Test
     void settingsDefaultAndValidate() {
-        assertThat(BridgeConfig.fromEnvironment(base()).health()).isEqualTo(HealthSettings.DEFAULTS);
+        assertThat(BridgeConfig.fromEnvironment(BridgeConfigTest.minimal()).health()).isEqualTo(HealthSettings.DEFAULTS);
         assertThat(health("BRIDGE_HEALTH_FAIL_HEALTHZ", "true").failHealthz()).isTrue();
         assertThat(health("BRIDGE_HEALTH_INTERVAL_SECONDS", "0").scheduled()).isFalse();
         assertThat(health("BRIDGE_HEALTH_INTERVAL_SECONDS", "60").interval()).isEqualTo(Duration.ofSeconds(60));
@@ -55,7 +45,7 @@ class HealthSettingsTest {
         Path file = Files.writeString(dir.resolve("bridge.json"), "{\"health\":{\"budgetSeconds\":40,\"graph\":false,"
                 + "\"expiryWarnDays\":60,\"expiryFailDays\":14,\"failHealthz\":true,\"retrySeconds\":10,"
                 + "\"intervalSeconds\":0}}");
-        Map<String, String> env = base();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("BRIDGE_CONFIG_FILE", file.toString());
 
         HealthSettings fromFile = BridgeConfig.fromEnvironment(env).health();

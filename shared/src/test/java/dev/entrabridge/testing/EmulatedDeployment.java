@@ -42,6 +42,14 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
     /** The configured downstream API: the cloud's Microsoft Graph. */
     public static final String GRAPH_API = "graph";
     public static final String GRAPH_DEFAULT = EmulatedCloud.GRAPH + "/.default";
+    /**
+     * A caller policy ({@code BRIDGE_POLICY}) letting local (loopback) callers use {@link #MAIL_AGENT} for
+     * {@link #GRAPH_API} in every flow; nothing grants {@link #CALENDAR_AGENT}. The environment sets no
+     * policy (default deny); the demo and the tests that call as a local agent add this one.
+     */
+    public static final String LOOPBACK_MAIL_AGENT_POLICY = "{\"rules\":[{\"name\":\"local-mail-agent\","
+            + "\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"" + MAIL_AGENT + "\"],\"apis\":[\"" + GRAPH_API + "\"],"
+            + "\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]}]}";
     /** The Graph paths the API's allowlist admits; everything else is refused before Graph is called. */
     public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/v1.0/users", "/v1.0/me");
 

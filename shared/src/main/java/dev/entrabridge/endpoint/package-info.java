@@ -1,0 +1,27 @@
+/**
+ * The HTTP contract, once for every deployment: {@code BridgeEndpoint.handle(BridgeRequest) →
+ * BridgeResponse}, framework-neutral records in and out; the sidecar, the Lambda Function URL and the Azure
+ * Function only map their own request types to them.
+ *
+ * <p>Routes: Microsoft's sidecar routes ({@code /AuthorizationHeader[Unauthenticated]/{api}},
+ * {@code /DownstreamApi[Unauthenticated]/{api}}, {@code /Validate}, {@code /healthz}) plus
+ * {@code POST /token} (JSON, or RFC 8693 with the caller's own JWT as {@code subject_token}). Every token
+ * goes through the {@code dev.entrabridge.issuance} API: the caller policy first (403 with its reason,
+ * never a fallback token), then the core, one audit line either way; a request refused earlier (bad input,
+ * unauthenticated) is audited too. Every refusal is a {@link dev.entrabridge.endpoint.RequestRefused}
+ * rendered by {@code Problems} as RFC 9457 {@code application/problem+json} with {@code code},
+ * {@code remedy} and {@code correlationId}; a refused token's status is
+ * {@link dev.entrabridge.token.Diagnosis#httpStatus()}. Input is checked strictly ({@code QueryParameters},
+ * {@code TokenOptions}, {@code RoutePath}, {@code StrictJson}, {@code FormDecoding}, {@code BearerToken}):
+ * unknown, duplicate or ambiguous parameters, control characters, bad UTF-8, traversal, unknown JSON fields
+ * and bodies over 64 KiB are 4xx, never 500.
+ *
+ * <p>{@code ConfiguredEndpoint.builder(BridgeConfig, HttpClient, TokenIssuance)} wires {@code BRIDGE_CALLERS}
+ * (issuers whose JWTs authenticate RFC 8693 callers: {@code {"trustedIssuers":[{"issuer":"https://…",
+ * "audiences":["…"],"jwksUri":"https://…"}]}}, {@code jwksUri} optional) and the validation of users' tokens
+ * against the configured tenant ({@code {authority}/{tenant}/v2.0}, audience = the blueprint);
+ * {@link dev.entrabridge.endpoint.HealthSummary} is how the health check feeds {@code /healthz}. The runtime
+ * builds the endpoint; the contract suite ({@code endpoint.contract.HttpContractSuite} in this module's
+ * test-jar) runs against every adapter.
+ */
+package dev.entrabridge.endpoint;
