@@ -25,6 +25,7 @@ public final class BridgeConfig {
     private final Map<String, DownstreamApi> apis;
     private final HttpSettings http;
     private final RetrySettings retry;
+    private final GraphSettings graph;
     private final int cacheMaxEntries;
     private final JsonNode callers;
     private final JsonNode policy;
@@ -39,6 +40,7 @@ public final class BridgeConfig {
         this.apis = Map.copyOf(b.apis);
         this.http = Objects.requireNonNull(b.http, "http");
         this.retry = Objects.requireNonNull(b.retry, "retry");
+        this.graph = b.graph != null ? b.graph : GraphSettings.defaultsFor(apis.values());
         if (b.cacheMaxEntries < 1) {
             throw new IllegalArgumentException("cacheMaxEntries must be at least 1");
         }
@@ -121,6 +123,11 @@ public final class BridgeConfig {
         return retry;
     }
 
+    /** How the Graph operations reach Microsoft Graph ({@code BRIDGE_GRAPH_*}). */
+    public GraphSettings graph() {
+        return graph;
+    }
+
     public int cacheMaxEntries() {
         return cacheMaxEntries;
     }
@@ -151,7 +158,7 @@ public final class BridgeConfig {
 
     public Builder toBuilder() {
         return new Builder().tenantId(tenantId).authorityHost(authorityHost).blueprintClientId(blueprintClientId)
-                .credential(credential).agents(agents).apis(apis).http(http).retry(retry)
+                .credential(credential).agents(agents).apis(apis).http(http).retry(retry).graph(graph)
                 .cacheMaxEntries(cacheMaxEntries).callers(callers).policy(policy).environment(environment);
     }
 
@@ -172,6 +179,7 @@ public final class BridgeConfig {
         private final Map<String, DownstreamApi> apis = new LinkedHashMap<>();
         private HttpSettings http = HttpSettings.DEFAULTS;
         private RetrySettings retry = RetrySettings.DEFAULTS;
+        private GraphSettings graph;
         private int cacheMaxEntries = 1000;
         private JsonNode callers = MissingNode.getInstance();
         private JsonNode policy = MissingNode.getInstance();
@@ -230,6 +238,12 @@ public final class BridgeConfig {
 
         public Builder retry(RetrySettings v) {
             retry = v;
+            return this;
+        }
+
+        /** Unset: {@link GraphSettings#defaultsFor} the configured APIs. */
+        public Builder graph(GraphSettings v) {
+            graph = v;
             return this;
         }
 
