@@ -127,15 +127,14 @@ public final class GraphOperations {
      */
     public GraphResult get(GraphToken token, String path) {
         String raw = InvalidInput.required(path, "path", "users/AdeleV@contoso.com/manager");
-        String relative = raw.startsWith("/") ? raw : "/" + raw;
-        if (relative.toLowerCase(Locale.ROOT).startsWith("/beta/") || relative.equalsIgnoreCase("/beta")) {
-            throw InvalidInput.of("path", "names Graph's beta version", "Give a path below /v1.0/; beta is not reachable.");
-        }
-        String full = relative.toLowerCase(Locale.ROOT).startsWith(GraphCalls.VERSION + "/") ? relative
-                : GraphCalls.VERSION + relative;
         RelativePath checked;
         try {
-            checked = RelativePath.parse(full);
+            RelativePath given = RelativePath.parse(raw);
+            String lower = given.path().toLowerCase(Locale.ROOT);
+            if (lower.equals("/beta") || lower.startsWith("/beta/")) {
+                throw InvalidInput.of("path", "names Graph's beta version", "Give a path below /v1.0/; beta is not reachable.");
+            }
+            checked = lower.startsWith(GraphCalls.VERSION + "/") ? given : RelativePath.parse(GraphCalls.VERSION + given);
         } catch (DownstreamException e) {
             throw refusedBeforeCalling(GraphOperation.GET, new Diagnosis(Category.CALLER, "GRAPH_BAD_PATH",
                     e.getMessage() + ".", "Give a path relative to /v1.0/ such as users/AdeleV@contoso.com/manager: "
