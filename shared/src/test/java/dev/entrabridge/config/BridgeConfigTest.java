@@ -23,7 +23,7 @@ class BridgeConfigTest {
     private static final String BLUEPRINT = "22222222-2222-2222-2222-222222222222";
     private static final String AGENT = "33333333-3333-3333-3333-333333333333";
 
-    private static Map<String, String> minimal() {
+    static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
         env.put("ENTRA_TENANT_ID", TENANT);
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", BLUEPRINT);

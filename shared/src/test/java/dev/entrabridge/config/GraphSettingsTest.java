@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GraphSettingsTest {
 
-    private static Map<String, String> minimal() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENTRA_TENANT_ID", "11111111-1111-1111-1111-111111111111");
-        env.put("ENTRA_BLUEPRINT_CLIENT_ID", "22222222-2222-2222-2222-222222222222");
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "aws-sts");
-        env.put("AWS_REGION", "eu-west-1");
-        return env;
-    }
-
     private static GraphSettings graph(Map<String, String> env) {
         return BridgeConfig.fromEnvironment(env).graph();
     }
 
     @Test
     void defaultsToPublicGraphWithSendMailOffAndNoExtraPaths() {
-        GraphSettings s = graph(minimal());
+        GraphSettings s = graph(BridgeConfigTest.minimal());
 
         assertThat(s.baseUrl()).isEqualTo(URI.create("https://graph.microsoft.com"));
         assertThat(s.api()).isEmpty();
@@ -46,7 +36,7 @@ class GraphSettingsTest {
 
     @Test
     void takesOriginAndScopesFromTheDownstreamApiWhoseScopesAreGraphs() {
-        Map<String, String> env = minimal();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("DownstreamApis__mcp__BaseUrl", "https://mcp.example.com/api");
         env.put("DownstreamApis__mcp__Scopes__0", "api://mcp/.default");
         env.put("DownstreamApis__msgraph__BaseUrl", "https://127.0.0.1:8444/v1.0");
@@ -61,7 +51,7 @@ class GraphSettingsTest {
 
     @Test
     void readsEveryVariable() {
-        Map<String, String> env = minimal();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("BRIDGE_GRAPH_BASE_URL", "https://graph.microsoft.us/");
         env.put("BRIDGE_GRAPH_MAX_BYTES", "4096");
         env.put("BRIDGE_GRAPH_MAX_RESULTS", "50");
@@ -83,7 +73,7 @@ class GraphSettingsTest {
     void readsTheConfigFilesGraphObjectAndLetsTheEnvironmentWin(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bridge.json"), "{\"graph\": {\"baseUrl\": \"https://graph.example.com\", "
                 + "\"maxBytes\": 2048, \"allowedPaths\": [\"users\", \"groups\"], \"sendMail\": true}}");
-        Map<String, String> env = minimal();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("BRIDGE_CONFIG_FILE", file.toString());
         env.put("BRIDGE_GRAPH_SEND_MAIL", "false");
 
@@ -114,7 +104,7 @@ class GraphSettingsTest {
     @Test
     void anAllowedPathFromTheFileIsRefusedNamingTheField(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bridge.json"), "{\"graph\": {\"allowedPaths\": [\"..\"]}}");
-        Map<String, String> env = minimal();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put("BRIDGE_CONFIG_FILE", file.toString());
 
         assertThatThrownBy(() -> graph(env)).isInstanceOf(ConfigException.class)
@@ -136,7 +126,7 @@ class GraphSettingsTest {
 
     @Test
     void aBuiltConfigKeepsItsGraphSettingsThroughToBuilder() {
-        BridgeConfig config = BridgeConfig.fromEnvironment(minimal());
+        BridgeConfig config = BridgeConfig.fromEnvironment(BridgeConfigTest.minimal());
         GraphSettings custom = config.graph().withSendMailEnabled(true);
 
         BridgeConfig copy = config.toBuilder().graph(custom).build().withRetry(RetrySettings.DEFAULTS);
@@ -145,7 +135,7 @@ class GraphSettingsTest {
     }
 
     private static void assertRefused(String variable, String value, String message) {
-        Map<String, String> env = minimal();
+        Map<String, String> env = BridgeConfigTest.minimal();
         env.put(variable, value);
         assertThatThrownBy(() -> graph(env)).as(variable + "=" + value).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable + " ").hasMessageContaining(message)

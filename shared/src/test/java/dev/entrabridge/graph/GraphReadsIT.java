@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entrabridge.emulator.graph.GraphEvent;
 import dev.entrabridge.emulator.graph.GraphUser;
 import dev.entrabridge.emulator.http.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,13 +27,11 @@ class GraphReadsIT {
     private static final Instant DAY = Instant.parse("2026-01-15T00:00:00Z");
     private static final int BULK = 120;
 
-    @TempDir
-    static Path dir;
-    private static GraphTestWorld world;
+    @RegisterExtension
+    static final GraphTestWorld world = new GraphTestWorld();
 
     @BeforeAll
     static void start() throws Exception {
-        world = new GraphTestWorld(dir);
         world.graph().addUser(new GraphUser(ADELE, "AdeleV@contoso.com", "Adele Vance", "Adele", "Vance",
                         "AdeleV@contoso.com", "Retail Manager"))
                 .addUser(new GraphUser("11111111-0000-4000-8000-00000000000b", "AlexW@contoso.com", "Alex Wilber", "Alex",
@@ -55,11 +51,6 @@ class GraphReadsIT {
                         DAY.plusSeconds(9 * 3600 + 900), null))
                 .addEvent(USER_OID, new GraphEvent("ev-next-day", "Offsite", DAY.plusSeconds(30 * 3600),
                         DAY.plusSeconds(32 * 3600), "Lakeside"));
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
     }
 
     @Test

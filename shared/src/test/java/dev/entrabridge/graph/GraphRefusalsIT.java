@@ -3,14 +3,12 @@ package dev.entrabridge.graph;
 import dev.entrabridge.emulator.graph.GraphUser;
 import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.token.Diagnosis.Category;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.RESEARCHER_AGENT_APP_ID;
@@ -28,20 +26,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class GraphRefusalsIT {
 
-    @TempDir
-    static Path dir;
-    private static GraphTestWorld world;
+    @RegisterExtension
+    static final GraphTestWorld world = new GraphTestWorld();
 
     @BeforeAll
     static void start() throws Exception {
-        world = new GraphTestWorld(dir);
         world.graph().addUser(new GraphUser("11111111-0000-4000-8000-00000000000a", "AdeleV@contoso.com", "Adele Vance",
                 "Adele", "Vance", "AdeleV@contoso.com", "Retail Manager"));
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
     }
 
     private static GraphException refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -8,6 +8,9 @@ import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.entra.AgentTokenService;
 import dev.entrabridge.http.OutboundHttpClients;
 import dev.entrabridge.token.AgentTokenRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -31,23 +34,28 @@ import static dev.entrabridge.emulator.cloud.EmulatedCloud.RESEARCHER_AGENT_APP_
  * token file as credential, Graph configured as the downstream API {@code graph} on the cloud's
  * Graph emulator, and three agents — {@code mailer} (User.Read.All, Mail.Send, Calendars.Read),
  * {@code researcher} (User.Read.All only) and {@code nobody} (no Graph role). Agent tokens come
- * through the real core (MSAL4J → Entra emulator). This is the only place the Graph ITs build
- * bridge configuration; the shared test kit replaces it.
+ * through the real core (MSAL4J → Entra emulator). Registered per class
+ * ({@code @RegisterExtension static final GraphTestWorld world = new GraphTestWorld();}), it starts
+ * before the class's {@code @BeforeAll} and stops after it. This is the only place the Graph ITs
+ * build bridge configuration; the shared test kit replaces it.
  */
-final class GraphTestWorld implements AutoCloseable {
+final class GraphTestWorld implements BeforeAllCallback, AfterAllCallback {
 
     static final String MAILER = "mailer";
     static final String RESEARCHER = "researcher";
     static final String NOBODY = "nobody";
     static final String NOBODY_AGENT_APP_ID = "a9e17003-0000-4000-8000-0000000a9e19";
 
-    final EmulatedCloud cloud;
-    private final BridgeConfig config;
-    private final AgentTokenService tokens;
-    private final HttpClient http;
     private final AtomicInteger tokenAsks = new AtomicInteger();
+    private EmulatedCloud cloud;
+    private Path dir;
+    private BridgeConfig config;
+    private AgentTokenService tokens;
+    private HttpClient http;
 
-    GraphTestWorld(Path dir) throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("graph-world");
         cloud = EmulatedCloud.start(Clock.systemUTC());
         cloud.tenant().agentIdentity(NOBODY_AGENT_APP_ID, BLUEPRINT_APP_ID);
         Map<String, String> env = new HashMap<>();
@@ -98,7 +106,13 @@ final class GraphTestWorld implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) throws IOException {
         cloud.close();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
     }
 }

@@ -2,12 +2,9 @@ package dev.entrabridge.graph;
 
 import dev.entrabridge.emulator.graph.SentMail;
 import dev.entrabridge.token.Diagnosis.Category;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
@@ -23,19 +20,8 @@ class SendMailIT {
     private static final MailMessage LUNCH = MailMessage.text(USER_UPN, List.of("AlexW@contoso.com", "lee@contoso.com"),
             "Lunch on Friday?", "Shall we try the new place?\nAlice");
 
-    @TempDir
-    static Path dir;
-    private static GraphTestWorld world;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = new GraphTestWorld(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final GraphTestWorld world = new GraphTestWorld();
 
     @Test
     void isRefusedWhenNotEnabledBeforeAnyTokenOrGraphRequest() {
