@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A Graph that answers with hostile or broken pages: next links to another host, another port or
- * another version are not followed (the token stays home), and non-JSON answers say to check the
- * base URL.
+ * A Graph that answers with hostile, broken or slow pages: next links to another host, another port
+ * or another version are not followed (the token stays home), non-JSON answers and redirects say to
+ * check the base URL, and an answer later than the operation's deadline is a timeout.
  */
-class GraphNextLinkIT {
+class MisbehavingGraphIT {
 
     private final HttpClient http = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -90,6 +91,19 @@ class GraphNextLinkIT {
         assertThat(html.diagnosis().remedy()).contains("BRIDGE_GRAPH_BASE_URL");
         assertThat(moved.diagnosis().code()).isEqualTo("GRAPH_REDIRECTED");
         assertThat(elsewhere.requests()).isEmpty();
+    }
+
+    @Test
+    void anAnswerLaterThanTheDeadlineIsATimeout() {
+        graph.faults().latency(Duration.ofMillis(400));
+        GraphOperations impatient = new GraphOperations(http, GraphSettings.defaultsFor(List.of())
+                .withBaseUrl(graph.baseUrl()).withTimeout(Duration.ofMillis(150)), Clock.systemUTC());
+
+        GraphException e = catchThrowableOfType(() -> impatient.getUser(() -> "opaque-token",
+                UserLookup.of("AdeleV@contoso.com")), GraphException.class);
+
+        assertThat(e.diagnosis().code()).isEqualTo("GRAPH_TIMEOUT");
+        assertThat(e.diagnosis().remedy()).contains("BRIDGE_GRAPH_TIMEOUT_MS (now 150)");
     }
 
     @Test
