@@ -256,9 +256,12 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         private Builder() {
         }
 
-        /** The handler's classes and dependencies plus the RIC and its dependencies. */
+        /**
+         * The handler's classes and dependencies plus the RIC and its dependencies; relative entries are
+         * taken from this JVM's working directory (the child's is its own task root).
+         */
         public Builder classpath(List<Path> entries) {
-            this.classpath = List.copyOf(entries);
+            this.classpath = entries.stream().map(Path::toAbsolutePath).toList();
             return this;
         }
 
