@@ -33,23 +33,37 @@ final class ColdStartReport {
         out.append(String.format(Locale.ROOT, "Cold starts, median of %d runs each (ms, JVM start to ...), JVM options: %s%n%n",
                 runCount, String.join(" ", jvmOptions)));
         out.append("| function | CDS | to first /next (init) | to first response | min-max first response |"
-                + " vs " + baseline + " | AppCDS vs default |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+                + " vs " + baseline + " | AppCDS vs default | CPU to first response | CPU vs " + baseline
+                + " | CPU AppCDS vs default |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         runs.forEach((function, modes) -> modes.forEach((mode, measured) -> {
             Duration response = median(measured, ColdStart::toFirstResponse);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s-%s | %.2fx | %s |%n", function, mode,
+            Duration cpu = median(measured, ColdStart::cpuToFirstResponse);
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s-%s | %.2fx | %s | %s | %.2fx | %s |%n",
+                    function, mode,
                     LambdaColdStart.millis(median(measured, ColdStart::toInitialised)),
                     LambdaColdStart.millis(response),
                     LambdaColdStart.millis(extreme(measured, false)), LambdaColdStart.millis(extreme(measured, true)),
                     ratio(response, median(runs.get(baseline).get(mode), ColdStart::toFirstResponse)),
-                    mode.equals(APP_CDS) ? String.format(Locale.ROOT, "%.2fx",
-                            ratio(response, median(modes.get(DEFAULT_CDS), ColdStart::toFirstResponse))) : ""));
+                    againstDefault(mode, response, modes, ColdStart::toFirstResponse),
+                    LambdaColdStart.millis(cpu),
+                    ratio(cpu, median(runs.get(baseline).get(mode), ColdStart::cpuToFirstResponse)),
+                    againstDefault(mode, cpu, modes, ColdStart::cpuToFirstResponse)));
         }));
-        out.append("\nEach run's first response (ms):\n");
+        out.append("\nEach run's first response, wall / CPU (ms):\n");
         runs.forEach((function, modes) -> modes.forEach((mode, measured) -> out.append(String.format(Locale.ROOT,
-                "- %s, %s: %s%n", function, mode, measured.stream().map(c -> LambdaColdStart.millis(c.toFirstResponse()))
+                "- %s, %s: %s%n", function, mode, measured.stream()
+                        .map(c -> LambdaColdStart.millis(c.toFirstResponse()) + "/"
+                                + LambdaColdStart.millis(c.cpuToFirstResponse()))
                         .collect(Collectors.joining(" "))))));
         return out.toString();
+    }
+
+    private static String againstDefault(String mode, Duration value, Map<String, List<ColdStart>> modes,
+                                         Function<ColdStart, Duration> which) {
+        return mode.equals(APP_CDS)
+                ? String.format(Locale.ROOT, "%.2fx", ratio(value, median(modes.get(DEFAULT_CDS), which)))
+                : "";
     }
 
     private static Duration median(List<ColdStart> measured, Function<ColdStart, Duration> which) {

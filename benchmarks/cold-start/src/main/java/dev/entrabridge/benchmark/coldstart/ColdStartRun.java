@@ -38,6 +38,9 @@ final class ColdStartRun {
                     .clock(clock)
                     .start()) {
                 InvocationResult result = invocation.await(LIMIT);
+                // Read at once: the runtime is idle in its next /next from here on.
+                Duration cpu = runtime.cpuTime().orElseThrow(
+                        () -> new IllegalStateException("the OS reports no CPU time for the runtime JVM"));
                 if (!(result instanceof InvocationResult.Response) || !result.payload().contains(function.expect())) {
                     throw new IllegalStateException(function.name() + " did not answer as expected: " + result
                             + "\noutput: " + runtime.output());
@@ -49,7 +52,8 @@ final class ColdStartRun {
                 Instant responded = requests.stream()
                         .filter(r -> r.path().endsWith("/" + invocation.requestId() + "/response")).findFirst()
                         .orElseThrow().receivedAt();
-                return new ColdStart(Duration.between(started, initialised), Duration.between(started, responded));
+                return new ColdStart(Duration.between(started, initialised), Duration.between(started, responded),
+                        cpu);
             }
         }
     }
