@@ -1,22 +1,16 @@
 package dev.entrabridge.emulator.lambda;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +41,6 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private static final Pattern HANDLER = Pattern.compile("[\\w$]+(\\.[\\w$]+)*(::[\\w$]+)?");
-    private static final int MAX_KEPT_LINES = 10_000;
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(3);
     private static final Duration FORCED_STOP = Duration.ofSeconds(5);
 
@@ -55,9 +48,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     private final List<String> command;
     private final Path taskRoot;
     private final Instant startedAt;
-    private final Consumer<OutputLine> listener;
-    private final Clock clock;
-    private final Deque<OutputLine> output = new ArrayDeque<>();
+    private final RuntimeOutput output;
     private final List<Thread> readers = new ArrayList<>();
     private final Thread killOnExit;
     private boolean closed;
@@ -66,15 +57,14 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
             throws IOException {
         this.command = List.copyOf(builder.command());
         this.taskRoot = taskRoot;
-        this.listener = listener;
-        this.clock = clock;
+        this.output = new RuntimeOutput(clock, listener);
         this.startedAt = clock.instant();
         this.process = builder.start();
         // A test JVM that exits without closing this must not leave a runtime behind.
         this.killOnExit = new Thread(process::destroyForcibly, "lambda-runtime-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        readers.add(read(process.getInputStream(), OutputLine.Stream.STDOUT));
-        readers.add(read(process.getErrorStream(), OutputLine.Stream.STDERR));
+        readers.add(output.follow(process.getInputStream(), OutputLine.Stream.STDOUT, process.pid()));
+        readers.add(output.follow(process.getErrorStream(), OutputLine.Stream.STDERR, process.pid()));
     }
 
     public static Builder builder() {
@@ -140,17 +130,15 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
 
     /** The lines written so far (the last 10,000), in arrival order. */
     public List<OutputLine> output() {
-        synchronized (output) {
-            return List.copyOf(output);
-        }
+        return output.lines();
     }
 
     public List<String> stdout() {
-        return lines(OutputLine.Stream.STDOUT);
+        return output.texts(OutputLine.Stream.STDOUT);
     }
 
     public List<String> stderr() {
-        return lines(OutputLine.Stream.STDERR);
+        return output.texts(OutputLine.Stream.STDERR);
     }
 
     /**
@@ -159,25 +147,12 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
      * @throws IllegalStateException when none arrives within {@code timeout}
      */
     public OutputLine awaitOutput(Predicate<String> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (output) {
-            while (true) {
-                for (OutputLine line : output) {
-                    if (match.test(line.text())) {
-                        return line;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no matching output within " + timeout + lastLines());
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(output, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the runtime's output", e);
-                }
-            }
+        try {
+            return output.await(match, timeout).orElseThrow(
+                    () -> new IllegalStateException("no matching output within " + timeout + lastLines()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the runtime's output", e);
         }
     }
 
@@ -208,39 +183,10 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         deleteRecursively(taskRoot);
     }
 
-    private List<String> lines(OutputLine.Stream stream) {
-        return output().stream().filter(l -> l.stream() == stream).map(OutputLine::text).toList();
-    }
-
     private String lastLines() {
-        List<OutputLine> lines = output();
-        String tail = lines.subList(Math.max(0, lines.size() - 20), lines.size()).stream()
-                .map(l -> "  " + l.stream() + " " + l.text())
-                .collect(Collectors.joining("\n"));
-        return "; exit code " + exitCode() + "; last output:\n" + tail;
-    }
-
-    private Thread read(InputStream stream, OutputLine.Stream which) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String text = in.readLine(); text != null; text = in.readLine()) {
-                    OutputLine line = new OutputLine(which, text, clock.instant());
-                    synchronized (output) {
-                        output.addLast(line);
-                        if (output.size() > MAX_KEPT_LINES) {
-                            output.removeFirst();
-                        }
-                        output.notifyAll();
-                    }
-                    listener.accept(line);
-                }
-            } catch (IOException e) {
-                // The process ended and its pipe closed.
-            }
-        }, "lambda-runtime-" + which.name().toLowerCase(java.util.Locale.ROOT) + "-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
+        OptionalInt exit = exitCode();
+        return (exit.isPresent() ? "; exited with " + exit.getAsInt() : "; still running") + "; last output:\n"
+                + output.tail(20);
     }
 
     private static void deleteRecursively(Path root) {
@@ -351,10 +297,16 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
                 throw new IllegalArgumentException("no Runtime API: call runtimeApi(emulator) or set "
                         + "AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>");
             }
+            Path taskRoot;
             try {
-                Path taskRoot = Files.createTempDirectory("lambda-task-");
+                taskRoot = Files.createTempDirectory("lambda-task-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a task root for the Lambda runtime", e);
+            }
+            try {
                 return new LambdaRuntimeProcess(processBuilder(taskRoot), taskRoot, listener, clock);
             } catch (IOException e) {
+                deleteRecursively(taskRoot);
                 throw new UncheckedIOException("cannot start the Lambda runtime JVM " + java, e);
             }
         }
