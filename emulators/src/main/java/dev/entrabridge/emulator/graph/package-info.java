@@ -37,5 +37,20 @@
  * AgentIdentityBlueprint.Read.All. Directory refusals are 403 {@code Authorization_RequestDenied},
  * mailbox ones 403 {@code ErrorAccessDenied}; unknown objects 404 {@code Request_ResourceNotFound};
  * all in Graph's {@code {"error":{"code","message","innerError":{date,request-id,client-request-id}}}}.
+ *
+ * <p>Collections: users by {@link dev.entrabridge.emulator.graph.UserFilter} ({@code startswith}/{@code eq}
+ * joined by and/or, doubled quotes) and {@code $skiptoken} next links; calendarView by
+ * {@code EventQuery} (pages of 10, {@code $top}, {@code $skip} next links, {@code $select},
+ * {@code $orderby}). {@code throttleNext(n, retryAfter)} answers Graph's 429 {@code TooManyRequests}
+ * ("Please retry again later.") with {@code Retry-After}. An undoubled quote in a filter literal is
+ * Graph's {@code Syntax error: character …}, a startswith value over 120 characters its
+ * {@code Request_UnsupportedQuery}; {@code $search "p:term"} needs {@code ConsistencyLevel: eventual};
+ * calendarView's {@code $top} is capped at 1000 and its {@code $select} always returns {@code id} and
+ * {@code @odata.etag}. A user without a {@code mail} address stands for one without an Exchange Online
+ * mailbox (calendarView and sendMail 404 {@code MailboxNotEnabledForRESTAPI}); any {@code $} option
+ * given twice is 400 {@code Query option '…' was specified more than once}. Emulator choices where
+ * Graph's behaviour is not documented: the calendarView {@code $top}/{@code $skip} error for a
+ * non-number (400 {@code BadRequest}), and event properties it does not model ({@code organizer},
+ * {@code attendees} …) are refused by {@code $select} as unknown.
  */
 package dev.entrabridge.emulator.graph;
