@@ -4,7 +4,6 @@ import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
 import dev.entrabridge.testing.EmulatedCloudExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +22,12 @@ class ConfigFileIT {
 
     @RegisterExtension
     final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.clock(Clock.systemUTC()));
-    private SidecarMain.Running sidecar;
-
-    @AfterEach
-    void stop() {
-        if (sidecar != null) {
-            sidecar.server().stop(java.time.Duration.ZERO);
-        }
-    }
 
     @Test
     void aSidecarConfiguredByFileIssuesTokensAndAppliesItsPolicy() throws Exception {
         EmulatedCloud cloud = world.cloud();
         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
-        Path file = Files.createTempFile("bridge", ".json");
+        Path file = world.bridge().dir().resolve("bridge.json");
         Files.writeString(file, "{"
                 + "\"tenantId\":\"" + EmulatedCloud.TENANT_ID + "\","
                 + "\"blueprintClientId\":\"" + EmulatedCloud.BLUEPRINT_APP_ID + "\","
@@ -53,20 +44,23 @@ class ConfigFileIT {
                 + "}");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0", "--config", file.toString()),
+        Response ok;
+        Response onBehalf;
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0", "--config",
+                        file.toString()),
                 Map.of("AWS_ACCESS_KEY_ID", env.get("AWS_ACCESS_KEY_ID"), "AWS_SECRET_ACCESS_KEY", env.get("AWS_SECRET_ACCESS_KEY")),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        Response ok = RawHttp.send(sidecar.server().baseUrl(), "GET",
-                "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent", Map.of(), new byte[0]);
-        Response onBehalf = RawHttp.send(sidecar.server().baseUrl(), "GET",
-                "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent&AgentUsername=someone@contoso.onmicrosoft.com",
-                Map.of(), new byte[0]);
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            ok = RawHttp.send(sidecar.server().baseUrl(), "GET",
+                    "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent", Map.of(), new byte[0]);
+            onBehalf = RawHttp.send(sidecar.server().baseUrl(), "GET",
+                    "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent&AgentUsername=someone@contoso.onmicrosoft.com",
+                    Map.of(), new byte[0]);
+        }
 
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).startsWith("{\"authorizationHeader\":\"Bearer ey");
         assertThat(onBehalf.status()).isEqualTo(403);
         assertThat(onBehalf.body()).contains("POLICY_DENIED");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"rule\":\"file-rule\"");
-        Files.delete(file);
     }
 }

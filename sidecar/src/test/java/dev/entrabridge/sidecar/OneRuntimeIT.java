@@ -8,7 +8,6 @@ import dev.entrabridge.emulator.http.RecordedRequest;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
 import dev.entrabridge.testing.EmulatedCloudExtension;
 import dev.entrabridge.testing.EmulatedDeployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,14 +43,6 @@ class OneRuntimeIT {
     /** The sidecar runs on the system clock, so the emulators do too. */
     @RegisterExtension
     final EmulatedCloudExtension world = EmulatedCloudExtension.perTest(b -> b.clock(Clock.systemUTC()));
-    private SidecarMain.Running sidecar;
-
-    @AfterEach
-    void stop() {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-    }
 
     private static String jti(RecordedRequest leg1) {
         try {
@@ -71,14 +62,18 @@ class OneRuntimeIT {
         env.put("BRIDGE_POLICY", EmulatedDeployment.LOOPBACK_MAIL_AGENT_POLICY);
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "3600");
 
-        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        Files.delete(ca);
-        URI base = sidecar.server().baseUrl();
-        JsonNode healthz = awaitFirstReport(base);
-        Response first = RawHttp.send(base, "GET", TOKEN_ROUTE, Map.of(), new byte[0]);
-        Response refreshed = RawHttp.send(base, "GET", TOKEN_ROUTE
-                + "&optionsOverride.AcquireTokenOptions.ForceRefresh=true", Map.of(), new byte[0]);
+        JsonNode healthz;
+        Response first;
+        Response refreshed;
+        try (SidecarMain.Running sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            Files.delete(ca);
+            URI base = sidecar.server().baseUrl();
+            healthz = awaitFirstReport(base);
+            first = RawHttp.send(base, "GET", TOKEN_ROUTE, Map.of(), new byte[0]);
+            refreshed = RawHttp.send(base, "GET", TOKEN_ROUTE
+                    + "&optionsOverride.AcquireTokenOptions.ForceRefresh=true", Map.of(), new byte[0]);
+        }
 
         assertThat(healthz.at("/health/credential/status").asText()).as(healthz.toString()).isEqualTo("pass");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
