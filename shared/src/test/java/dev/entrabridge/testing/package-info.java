@@ -37,8 +37,10 @@
  *       ({@code aws-sts}, {@code token-file}, {@code gcp-metadata}, {@code managed-identity},
  *       {@code client-secret}, {@code certificate}), pointing at the emulators, with the CA, certificate
  *       and token files written for it; {@code config(source)} the same as a {@code BridgeConfig};
- *       {@code tokenService(...)} and {@code credentialHealth(...)} the only places tests build the core,
- *       so a change of how the core is composed is made there once. The configured agents are
+ *       {@code runtime(...)} (and its {@code tokenService(...)}, {@code credentialHealth(...)}) builds the
+ *       core through {@link dev.entrabridge.testing.Runtimes}, the runtime's builder, as every deployment
+ *       builds it, so a change of how the core is composed is made there once;
+ *       {@code LOOPBACK_MAIL_AGENT_POLICY} is the caller policy a test calling as a local agent adds. The configured agents are
  *       {@code mail-agent} (the mailer agent identity with its agent user) and {@code calendar-agent};
  *       the API is {@code graph} (the Graph emulator, {@code /v1.0/users} and {@code /v1.0/me} allowed).
  *       It is plain Java: the demo uses it too.</li>

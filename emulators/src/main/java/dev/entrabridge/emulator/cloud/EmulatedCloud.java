@@ -188,7 +188,7 @@ public final class EmulatedCloud implements AutoCloseable {
         return cluster.mint(K8S_SUBJECT, EXCHANGE_AUDIENCE, lifetime);
     }
 
-    /** Clears every injected fault of every emulator (latency included). */
+    /** Clears every injected fault of every emulator (latency and Graph's throttling included). */
     public void resetFaults() {
         entra.faults().reset();
         sts.faults().reset();
@@ -197,6 +197,7 @@ public final class EmulatedCloud implements AutoCloseable {
         cluster.faults().reset();
         managedIdentity.faults().reset();
         graph.faults().reset();
+        graph.throttleNext(0, Duration.ZERO);
     }
 
     @Override
