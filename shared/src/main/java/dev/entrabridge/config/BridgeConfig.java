@@ -26,6 +26,7 @@ public final class BridgeConfig {
     private final HttpSettings http;
     private final RetrySettings retry;
     private final HealthSettings health;
+    private final GraphSettings graph;
     private final int cacheMaxEntries;
     private final JsonNode callers;
     private final JsonNode policy;
@@ -41,6 +42,7 @@ public final class BridgeConfig {
         this.http = Objects.requireNonNull(b.http, "http");
         this.retry = Objects.requireNonNull(b.retry, "retry");
         this.health = Objects.requireNonNull(b.health, "health");
+        this.graph = b.graph != null ? b.graph : GraphSettings.defaultsFor(apis.values());
         if (b.cacheMaxEntries < 1) {
             throw new IllegalArgumentException("cacheMaxEntries must be at least 1");
         }
@@ -133,6 +135,11 @@ public final class BridgeConfig {
         return health;
     }
 
+    /** How the Graph operations reach Microsoft Graph ({@code BRIDGE_GRAPH_*}). */
+    public GraphSettings graph() {
+        return graph;
+    }
+
     public int cacheMaxEntries() {
         return cacheMaxEntries;
     }
@@ -163,8 +170,8 @@ public final class BridgeConfig {
 
     public Builder toBuilder() {
         return new Builder().tenantId(tenantId).authorityHost(authorityHost).blueprintClientId(blueprintClientId)
-                .credential(credential).agents(agents).apis(apis).http(http).retry(retry)
-                .health(health).cacheMaxEntries(cacheMaxEntries).callers(callers).policy(policy).environment(environment);
+                .credential(credential).agents(agents).apis(apis).http(http).retry(retry).health(health).graph(graph)
+                .cacheMaxEntries(cacheMaxEntries).callers(callers).policy(policy).environment(environment);
     }
 
     @Override
@@ -185,6 +192,7 @@ public final class BridgeConfig {
         private HttpSettings http = HttpSettings.DEFAULTS;
         private RetrySettings retry = RetrySettings.DEFAULTS;
         private HealthSettings health = HealthSettings.DEFAULTS;
+        private GraphSettings graph;
         private int cacheMaxEntries = 1000;
         private JsonNode callers = MissingNode.getInstance();
         private JsonNode policy = MissingNode.getInstance();
@@ -248,6 +256,12 @@ public final class BridgeConfig {
 
         public Builder health(HealthSettings v) {
             health = v;
+            return this;
+        }
+
+        /** Unset: {@link GraphSettings#defaultsFor} the configured APIs. */
+        public Builder graph(GraphSettings v) {
+            graph = v;
             return this;
         }
 

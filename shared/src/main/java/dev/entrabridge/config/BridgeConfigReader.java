@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns {@link ConfigSources} into a validated {@link BridgeConfig}. */
@@ -59,7 +60,9 @@ final class BridgeConfigReader {
         });
         b.credential(new CredentialSettingsReader(sources).read());
         new AgentsReader(sources).read().forEach(b::agent);
-        new DownstreamApisReader(sources).read().forEach(b::api);
+        List<DownstreamApi> apis = new DownstreamApisReader(sources).read();
+        apis.forEach(b::api);
+        b.graph(new GraphSettingsReader(sources).read(apis));
         b.http(http());
         b.retry(retry());
         b.health(health());

@@ -106,7 +106,8 @@ final class DownstreamApisReader {
         return new DownstreamApi(name, url, scopes, strings(node.path("allowedPaths")));
     }
 
-    private static List<String> strings(JsonNode node) {
+    /** A JSON array of strings, or one comma/space separated string, as a list. */
+    static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(n -> out.add(n.asText()));

@@ -133,12 +133,12 @@ public final class CredentialHealth {
         return targets;
     }
 
-    /** The Graph origin: a configured API whose scopes are Graph's (the emulator in the demo), else the public one. */
+    /**
+     * The Graph origin the Graph operations use too ({@code BRIDGE_GRAPH_BASE_URL}, else a configured
+     * API whose scopes are Graph's — the emulator in the demo — else the public one).
+     */
     static URI graphBase(BridgeConfig config) {
-        return config.apis().values().stream()
-                .filter(api -> api.scopes().stream().anyMatch(s -> s.startsWith(GRAPH_RESOURCE + "/")))
-                .map(api -> URI.create(api.baseUrl().getScheme() + "://" + api.baseUrl().getRawAuthority()))
-                .findFirst().orElse(URI.create(GRAPH_RESOURCE));
+        return config.graph().baseUrl();
     }
 
     /** The tenant's OpenID configuration, sent where Entra traffic really goes (the endpoint override). */

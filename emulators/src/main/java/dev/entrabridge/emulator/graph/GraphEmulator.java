@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,8 @@ public final class GraphEmulator implements AutoCloseable {
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
     private volatile GraphApplications applications = new SeededApplications();
     private volatile Supplier<List<GraphUser>> directoryUsers = List::of;
+    private final AtomicInteger throttledRequests = new AtomicInteger();
+    private volatile Duration throttleRetryAfter = Duration.ZERO;
 
     private GraphEmulator(Clock clock, Set<String> trustedIssuers, Supplier<String> jwks) {
         this.clock = clock;
@@ -126,6 +129,17 @@ public final class GraphEmulator implements AutoCloseable {
         return List.copyOf(sentMail);
     }
 
+    /**
+     * Answers the next {@code count} requests as Graph does when it throttles: 429 with
+     * {@code Retry-After} and the {@code TooManyRequests} error body ({@link #faults()} injects
+     * transport-level faults instead).
+     */
+    public GraphEmulator throttleNext(int count, Duration retryAfter) {
+        throttleRetryAfter = retryAfter;
+        throttledRequests.set(count);
+        return this;
+    }
+
     public List<RecordedRequest> requests() {
         return server.requests();
     }
@@ -145,6 +159,14 @@ public final class GraphEmulator implements AutoCloseable {
             boolean beta = r.path().startsWith("/beta/");
             String version = beta ? "beta" : "v1.0";
             List<String> seg = List.of(r.path().substring(version.length() + 2).split("/"));
+            r.query().forEach((option, values) -> {
+                if (option.startsWith("$") && values.size() > 1) {
+                    throw GraphError.repeatedOption(option);
+                }
+            });
+            if (throttledRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw GraphError.throttled(throttleRetryAfter);
+            }
             GraphCaller caller = tokens.authenticate(r);
             EmulatorResponse response = route(r, version, seg, caller).withHeader("request-id", UUID.randomUUID().toString());
             return clientRequestId == null ? response : response.withHeader("client-request-id", clientRequestId);
@@ -201,7 +223,10 @@ public final class GraphEmulator implements AutoCloseable {
             synchronized (this) {
                 own = List.copyOf(events.getOrDefault(user.id(), List.of()));
             }
-            return responses.collection(version, "users('" + user.id() + "')/calendarView", mailbox.calendarView(caller, user, own, r), null);
+            EventQuery.Page page = mailbox.calendarView(caller, user, own, r);
+            String next = page.nextOffset() < 0 ? null
+                    : responses.nextLink("/" + version + "/users/" + user.id() + "/calendarView", r, "$skip", page.nextOffset());
+            return responses.collection(version, "users('" + user.id() + "')/calendarView", page.values(), next);
         }
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("sendMail")) {
             GraphResponses.requireMethod(r, "POST");
@@ -213,7 +238,7 @@ public final class GraphEmulator implements AutoCloseable {
 
     private EmulatorResponse list(RecordedRequest r, String version, String entitySet) {
         UserQuery.Page page = UserQuery.run(allUsers(), r);
-        String next = page.nextOffset() < 0 ? null : UserQuery.nextLink(baseUrl().toString(), r, page.nextOffset());
+        String next = page.nextOffset() < 0 ? null : responses.nextLink(r.path(), r, "$skiptoken", page.nextOffset());
         return responses.collection(version, entitySet, page.values(), next);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entrabridge.emulator.http.EmulatorResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,11 +20,28 @@ final class GraphError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final Duration retryAfter;
 
     GraphError(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private GraphError(int status, String code, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Graph's throttling answer: 429 {@code TooManyRequests} with {@code Retry-After} in seconds. */
+    static GraphError throttled(Duration retryAfter) {
+        return new GraphError(429, "TooManyRequests", "Please retry again later.", retryAfter);
+    }
+
+    /** A query option given twice, which Graph refuses whatever the option. */
+    static GraphError repeatedOption(String option) {
+        return badRequest("BadRequest", "Query option '" + option + "' was specified more than once, but it must be "
+                + "specified at most once.");
     }
 
     static GraphError invalidToken(String message) {
@@ -67,6 +85,9 @@ final class GraphError extends RuntimeException {
         inner.put("request-id", requestId);
         inner.put("client-request-id", clientRequestId == null ? requestId : clientRequestId);
         EmulatorResponse response = EmulatorResponse.json(status, body.toString()).withHeader("request-id", requestId);
+        if (retryAfter != null) {
+            response = response.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+        }
         if (status == 401) {
             response = response.withHeader("WWW-Authenticate", "Bearer realm=\"\", authorization_uri="
                     + "\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");

@@ -36,6 +36,9 @@ public record GraphEvent(String id, String subject, Instant start, Instant end, 
 
     Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
+        // Outlook entities carry a change key; clients must not depend on it, so it is derived from the id.
+        p.put("@odata.etag", "W/\"" + java.util.Base64.getEncoder().encodeToString(
+                java.nio.ByteBuffer.allocate(4).putInt(id.hashCode()).array()) + "\"");
         p.put("id", id);
         p.put("subject", subject);
         p.put("start", Map.of("dateTime", GRAPH_TIME.format(start), "timeZone", "UTC"));

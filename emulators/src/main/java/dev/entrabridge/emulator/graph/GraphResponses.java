@@ -6,6 +6,8 @@ import dev.entrabridge.emulator.http.EmulatorResponse;
 import dev.entrabridge.emulator.http.RecordedRequest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,28 @@ final class GraphResponses {
         }
         body.put("value", values);
         return json(body);
+    }
+
+    /**
+     * The next page's link: {@code path} (segments percent-encoded) with the request's query, its
+     * paging option ({@code $skiptoken} for directory objects, {@code $skip} for Outlook ones) set to {@code offset}.
+     */
+    String nextLink(String path, RecordedRequest r, String pagingOption, int offset) {
+        StringBuilder q = new StringBuilder(baseUrl.toString());
+        for (String segment : path.substring(1).split("/")) {
+            q.append('/').append(encode(segment).replace("%40", "@"));
+        }
+        q.append('?');
+        r.query().forEach((name, values) -> {
+            if (!name.equals(pagingOption)) {
+                values.forEach(v -> q.append(encode(name)).append('=').append(encode(v)).append('&'));
+            }
+        });
+        return q.append(pagingOption).append('=').append(offset).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%24", "$").replace("+", "%20");
     }
 
     /** Graph answers 405 for a known resource with the wrong method. */

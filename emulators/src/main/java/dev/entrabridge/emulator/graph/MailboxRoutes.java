@@ -12,13 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The Exchange-backed routes: {@code calendarView} (a time window over the user's events) and
+ * The Exchange-backed routes: {@code calendarView} (a time window over the user's events, paged by
+ * {@link EventQuery}) and
  * {@code sendMail} (validates the message like Exchange does, records it, answers 202).
  */
 final class MailboxRoutes {
@@ -33,7 +33,7 @@ final class MailboxRoutes {
         this.clock = clock;
     }
 
-    List<Map<String, Object>> calendarView(GraphCaller caller, GraphUser user, List<GraphEvent> events, RecordedRequest r) {
+    EventQuery.Page calendarView(GraphCaller caller, GraphUser user, List<GraphEvent> events, RecordedRequest r) {
         requireMailboxAccess(caller, user, CALENDAR_READ);
         String start = r.queryParam("startDateTime").orElse(null);
         String end = r.queryParam("endDateTime").orElse(null);
@@ -43,10 +43,7 @@ final class MailboxRoutes {
         }
         Instant from = time(start, "startDateTime");
         Instant to = time(end, "endDateTime");
-        List<Map<String, Object>> view = new ArrayList<>();
-        events.stream().filter(e -> e.overlaps(from, to)).sorted(Comparator.comparing(GraphEvent::start))
-                .forEach(e -> view.add(e.properties()));
-        return view;
+        return EventQuery.run(events.stream().filter(e -> e.overlaps(from, to)).toList(), r);
     }
 
     SentMail sendMail(GraphCaller caller, GraphUser user, RecordedRequest r) {
@@ -79,10 +76,17 @@ final class MailboxRoutes {
                 message.path("body").path("content").asText(""), to, save, clock.instant());
     }
 
-    /** App tokens reach any mailbox with the role; delegated tokens only the signed-in user's own. */
+    /**
+     * App tokens reach any mailbox with the role; delegated tokens only the signed-in user's own. A
+     * user without a mail address stands for one without an Exchange Online mailbox.
+     */
     private static void requireMailboxAccess(GraphCaller caller, GraphUser user, Set<String> permissions) {
         if (!caller.has(permissions) || (caller.delegated() && !caller.userId().equals(user.id()))) {
             throw GraphError.mailboxDenied();
+        }
+        if (user.mail() == null) {
+            throw new GraphError(404, "MailboxNotEnabledForRESTAPI",
+                    "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
         }
     }
 

@@ -14,16 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * The OData query options Graph's {@code /users} supports that agents actually use: {@code $filter}
- * ({@code startswith(prop,'x')}, {@code prop eq 'x'}), {@code $search} ({@code "prop:term"}, joined by
+ * ({@link UserFilter}: {@code startswith(prop,'x')}, {@code prop eq 'x'}, joined by and/or), {@code $search} ({@code "prop:term"}, joined by
  * OR/AND, only with {@code ConsistencyLevel: eventual}), {@code $top} (1–999), {@code $skiptoken}
  * and {@code $select} (unknown properties are an error, as in Graph).
  */
 final class UserQuery {
 
-    private static final Set<String> FILTERABLE = Set.of("displayName", "givenName", "surname", "mail",
-            "userPrincipalName", "jobTitle", "id");
-    private static final Pattern STARTSWITH = Pattern.compile("^startswith\\((\\w+),\\s*'((?:[^']|'')*)'\\)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EQ = Pattern.compile("^(\\w+)\\s+eq\\s+'((?:[^']|'')*)'$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SEARCH_CLAUSE = Pattern.compile("^\"(\\w+):([^\"]*)\"$");
 
     private UserQuery() {
@@ -36,7 +32,7 @@ final class UserQuery {
         Predicate<GraphUser> filter = u -> true;
         String f = request.queryParam("$filter").orElse(null);
         if (f != null) {
-            filter = filter.and(filter(f.trim()));
+            filter = filter.and(UserFilter.parse(f.trim()));
         }
         String s = request.queryParam("$search").orElse(null);
         if (s != null) {
@@ -55,21 +51,6 @@ final class UserQuery {
             page.add(project(matching.get(i), select));
         }
         return new Page(page, offset + top < matching.size() ? offset + top : -1);
-    }
-
-    /** The next page's link: the same query with {@code $skiptoken} set to {@code offset}. */
-    static String nextLink(String base, RecordedRequest r, int offset) {
-        StringBuilder q = new StringBuilder(base).append(r.path()).append('?');
-        r.query().forEach((name, values) -> {
-            if (!name.equals("$skiptoken")) {
-                values.forEach(v -> q.append(encode(name)).append('=').append(encode(v)).append('&'));
-            }
-        });
-        return q.append("$skiptoken=").append(offset).toString();
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("%24", "$").replace("+", "%20");
     }
 
     static List<String> select(String select) {
@@ -98,22 +79,6 @@ final class UserQuery {
         return chosen;
     }
 
-    private static Predicate<GraphUser> filter(String expression) {
-        Matcher m = STARTSWITH.matcher(expression);
-        if (m.matches()) {
-            String prop = property(m.group(1));
-            String prefix = m.group(2).replace("''", "'").toLowerCase(Locale.ROOT);
-            return u -> value(u, prop) != null && value(u, prop).toLowerCase(Locale.ROOT).startsWith(prefix);
-        }
-        m = EQ.matcher(expression);
-        if (m.matches()) {
-            String prop = property(m.group(1));
-            String expected = m.group(2).replace("''", "'");
-            return u -> value(u, prop) != null && value(u, prop).equalsIgnoreCase(expected);
-        }
-        throw GraphError.badRequest("Request_UnsupportedQuery", "Unsupported Query.");
-    }
-
     private static Predicate<GraphUser> search(String expression) {
         boolean and = expression.contains(" AND ");
         Predicate<GraphUser> combined = null;
@@ -123,25 +88,14 @@ final class UserQuery {
                 throw GraphError.badRequest("Request_UnsupportedQuery", "Syntax error: character '" + clause.trim().charAt(0)
                         + "' is not valid at position 0 in '" + expression + "'.");
             }
-            String prop = property(m.group(1));
+            String prop = UserFilter.property(m.group(1));
             String term = m.group(2).toLowerCase(Locale.ROOT);
             // Graph tokenises the property into words and matches each word by prefix.
-            Predicate<GraphUser> p = u -> value(u, prop) != null && List.of(value(u, prop).toLowerCase(Locale.ROOT)
+            Predicate<GraphUser> p = u -> UserFilter.value(u, prop) != null && List.of(UserFilter.value(u, prop).toLowerCase(Locale.ROOT)
                     .split("[^\\p{L}\\p{N}]+")).stream().anyMatch(w -> w.startsWith(term));
             combined = combined == null ? p : and ? combined.and(p) : combined.or(p);
         }
         return combined;
-    }
-
-    private static String property(String name) {
-        return FILTERABLE.stream().filter(p -> p.equalsIgnoreCase(name)).findFirst().orElseThrow(() ->
-                GraphError.badRequest("Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified "
-                        + "for property '" + name + "' of resource 'User'."));
-    }
-
-    private static String value(GraphUser u, String prop) {
-        Object v = "id".equals(prop) ? u.id() : u.properties().get(prop);
-        return v == null ? null : v.toString();
     }
 
     private static int top(String raw) {

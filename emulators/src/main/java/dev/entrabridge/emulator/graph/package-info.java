@@ -24,5 +24,10 @@
  * AgentIdentityBlueprint.Read.All. Directory refusals are 403 {@code Authorization_RequestDenied},
  * mailbox ones 403 {@code ErrorAccessDenied}; unknown objects 404 {@code Request_ResourceNotFound};
  * all in Graph's {@code {"error":{"code","message","innerError":{date,request-id,client-request-id}}}}.
+ *
+ * <p>Collections: users by {@link dev.entrabridge.emulator.graph.UserFilter} ({@code startswith}/{@code eq}
+ * joined by and/or, doubled quotes) and {@code $skiptoken} next links; calendarView by
+ * {@code EventQuery} (pages of 10, {@code $top}, {@code $skip} next links, {@code $select},
+ * {@code $orderby}). {@code throttleNext} answers Graph's 429.
  */
 package dev.entrabridge.emulator.graph;

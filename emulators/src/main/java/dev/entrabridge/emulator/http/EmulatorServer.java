@@ -40,6 +40,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
+    private volatile int maxBodyBytes = MAX_BODY_BYTES;
 
     private EmulatorServer(String name, boolean https, Clock clock) {
         this.name = name;
@@ -79,6 +80,18 @@ public final class EmulatorServer implements AutoCloseable {
     /** Answers requests whose path starts with {@code pathPrefix}; the longest prefix wins. */
     public synchronized EmulatorServer route(String pathPrefix, Route route) {
         routes.put(pathPrefix, route);
+        return this;
+    }
+
+    /**
+     * Raises (or lowers) the request body limit for services whose own limit differs, such as the
+     * Lambda Runtime API, which must see a 6 MB response to refuse it the way Lambda does.
+     */
+    public EmulatorServer maxRequestBodyBytes(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
+        }
+        this.maxBodyBytes = bytes;
         return this;
     }
 
@@ -126,7 +139,7 @@ public final class EmulatorServer implements AutoCloseable {
             try {
                 request = read(exchange);
             } catch (BodyTooLargeException e) {
-                send(exchange, EmulatorResponse.text(413, "request body exceeds " + MAX_BODY_BYTES + " bytes"));
+                send(exchange, EmulatorResponse.text(413, "request body exceeds " + maxBodyBytes + " bytes"));
                 return;
             }
             recorded.add(request);
@@ -184,12 +197,12 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
         URI uri = exchange.getRequestURI();
         return new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getPath(),
-                uri.getRawQuery(), headers, readBody(exchange.getRequestBody()), clock.instant());
+                uri.getRawQuery(), headers, readBody(exchange.getRequestBody(), maxBodyBytes), clock.instant());
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
             throw new BodyTooLargeException();
         }
         return body;
