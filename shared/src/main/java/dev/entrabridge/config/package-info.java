@@ -67,19 +67,6 @@
  *   <tr><td>{@code BRIDGE_RETRY_BUDGET_MS}, {@code BRIDGE_RETRY_MAX_ATTEMPTS}, {@code BRIDGE_RETRY_FIC_PROPAGATION}</td><td>—</td>
  *       <td>{@code retry.budgetMs}, {@code retry.maxAttempts}, {@code retry.ficPropagation}</td><td>defaults 8000, 4, false</td></tr>
  *   <tr><td>{@code BRIDGE_CACHE_MAX_ENTRIES}</td><td>—</td><td>{@code cacheMaxEntries}</td><td>default 1000</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_BASE_URL}</td><td>—</td><td>{@code graph.baseUrl}</td><td>Graph's https origin for the
- *       Graph operations; default the origin of the downstream API whose scopes are Graph's, else
- *       {@code https://graph.microsoft.com}</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_MAX_BYTES}</td><td>—</td><td>{@code graph.maxBytes}</td><td>cap on one Graph operation's
- *       result JSON, 1024–1048576, default 20480</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_MAX_RESULTS}</td><td>—</td><td>{@code graph.maxResults}</td><td>items per Graph result,
- *       1–999, default 25</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_ALLOWED_PATHS}</td><td>—</td><td>{@code graph.allowedPaths}</td><td>prefixes below
- *       {@code /v1.0/} the generic Graph GET may read, e.g. {@code /users,/groups}; default none</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_SEND_MAIL}</td><td>—</td><td>{@code graph.sendMail}</td><td>{@code true} lets agents send
- *       mail; default false</td></tr>
- *   <tr><td>{@code BRIDGE_GRAPH_TIMEOUT_MS}</td><td>—</td><td>{@code graph.timeoutMs}</td><td>one Graph operation, all
- *       pages, 100–120000, default 10000</td></tr>
  *   <tr><td>{@code BRIDGE_HEALTH_BUDGET_SECONDS}</td><td>—</td><td>{@code health.budgetSeconds}</td><td>total time of a health run, 1–300, default 20</td></tr>
  *   <tr><td>{@code BRIDGE_HEALTH_RETRY_SECONDS}</td><td>—</td><td>{@code health.retrySeconds}</td>
  *       <td>time the exchange check may wait on retries, at most half the budget, default 6</td></tr>
@@ -89,6 +76,15 @@
  *   <tr><td>{@code BRIDGE_HEALTH_FAIL_HEALTHZ}</td><td>—</td><td>{@code health.failHealthz}</td><td>{@code /healthz} answers 503 while the last run failed, default false</td></tr>
  *   <tr><td>{@code BRIDGE_HEALTH_INTERVAL_SECONDS}</td><td>—</td><td>{@code health.intervalSeconds}</td>
  *       <td>how often a long-running deployment (the sidecar) runs the check, default 300, 0 = off, else 10–86400</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_BASE_URL}</td><td>—</td><td>{@code graph.baseUrl}</td><td>Graph's https origin for the Graph
+ *       operations; default the origin of the downstream API whose scopes are Graph's, else {@code https://graph.microsoft.com}</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_MAX_BYTES}</td><td>—</td><td>{@code graph.maxBytes}</td><td>cap on one Graph operation's result JSON,
+ *       1024–1048576, default 20480</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_MAX_RESULTS}</td><td>—</td><td>{@code graph.maxResults}</td><td>items per Graph result, 1–999, default 25</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_ALLOWED_PATHS}</td><td>—</td><td>{@code graph.allowedPaths}</td><td>prefixes below {@code /v1.0/} the
+ *       generic Graph GET may read, e.g. {@code /users,/groups}; default none</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_SEND_MAIL}</td><td>—</td><td>{@code graph.sendMail}</td><td>{@code true} lets agents send mail; default false</td></tr>
+ *   <tr><td>{@code BRIDGE_GRAPH_TIMEOUT_MS}</td><td>—</td><td>{@code graph.timeoutMs}</td><td>one Graph operation, all pages, 100–120000, default 10000</td></tr>
  *   <tr><td>{@code BRIDGE_CONFIG_FILE}</td><td>—</td><td>—</td><td>path of the JSON configuration file</td></tr>
  * </table>
  *

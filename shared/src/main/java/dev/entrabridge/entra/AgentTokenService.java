@@ -187,7 +187,7 @@ public final class AgentTokenService implements AgentTokenProvider {
      * @throws AgentTokenException with the diagnosis of the failure
      */
     public String blueprintAccessToken(Set<String> scopes) {
-        return withRetries(requests, () -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
+        return withRetries(probes, () -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
     }
 
     private AgentDefinition resolve(AgentTokenRequest request) {

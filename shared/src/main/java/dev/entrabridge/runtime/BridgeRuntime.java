@@ -8,6 +8,7 @@ import dev.entrabridge.endpoint.BridgeEndpoint;
 import dev.entrabridge.endpoint.ConfiguredEndpoint;
 import dev.entrabridge.endpoint.HealthSummary;
 import dev.entrabridge.entra.AgentTokenService;
+import dev.entrabridge.graph.GraphOperations;
 import dev.entrabridge.health.CredentialHealth;
 import dev.entrabridge.health.CredentialHealthSummary;
 import dev.entrabridge.http.OutboundHttpClients;
@@ -27,8 +28,9 @@ import java.util.function.Consumer;
  * builds the bridge's object graph here, once per process, and then only translates its trigger's
  * input and output. It owns exactly one outbound JDK {@link HttpClient} (reading
  * {@code BRIDGE_TRUSTED_CA_FILE} once), one blueprint credential (one STS client, one assertion reuse
- * window), one token service, the token issuance and the HTTP contract on them, and — built only when
- * first asked for, on the same credential, service and client — the credential health check.
+ * window), one token service, the token issuance and the HTTP contract on them, the Microsoft Graph
+ * operations on the same client, and — built only when first asked for, on the same credential, service
+ * and client — the credential health check.
  */
 public final class BridgeRuntime {
 
@@ -42,6 +44,7 @@ public final class BridgeRuntime {
     private final AgentTokenService tokens;
     private final TokenIssuance issuer;
     private final BridgeEndpoint endpoint;
+    private final GraphOperations graph;
     private volatile CredentialHealth health;
 
     private BridgeRuntime(Builder b) {
@@ -54,6 +57,7 @@ public final class BridgeRuntime {
         this.issuer = TokenIssuance.fromConfig(config, tokens, new AuditLog(b.auditSink, clock), clock);
         this.endpoint = ConfiguredEndpoint.builder(config, http, issuer).health(new ScheduledHealthSummary()).clock(clock)
                 .build();
+        this.graph = new GraphOperations(http, config.graph(), clock);
         LOG.log(Level.INFO, "event=bridge_runtime_ready credential=\"{0}\" caller_policy={1}", credential.description(),
                 TokenIssuance.hasPolicy(config) ? "configured" : "none");
     }
@@ -96,6 +100,15 @@ public final class BridgeRuntime {
     /** The HTTP contract (sidecar routes, {@code /token}, {@code /healthz}) on this runtime's issuance. */
     public BridgeEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The Microsoft Graph operations (users, calendar, mail, allowlisted GET) on this runtime's HTTP client
+     * and {@code BRIDGE_GRAPH_*} settings. Their {@code GraphToken} should come from {@link #issuer()}, so
+     * the caller policy decides and the audit line is written.
+     */
+    public GraphOperations graph() {
+        return graph;
     }
 
     /** Whether a caller policy is configured; without one every token request is refused. */

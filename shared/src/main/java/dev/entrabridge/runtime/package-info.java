@@ -6,7 +6,8 @@
  *
  * <p>A runtime owns exactly one outbound JDK {@code HttpClient} (reading {@code BRIDGE_TRUSTED_CA_FILE}
  * once), one blueprint credential (one STS client, one assertion reuse window), one token service
- * ({@code tokens()}), the token issuance ({@code issuer()}), the HTTP contract ({@code endpoint()}) and,
+ * ({@code tokens()}), the token issuance ({@code issuer()}), the HTTP contract ({@code endpoint()}), the
+ * Microsoft Graph operations ({@code graph()}, their tokens from {@code issuer()}) and,
  * built on first use on the same credential, service and client, the credential health check
  * ({@code health()}; from then on {@code /healthz} serves its summary). {@code resetTimeBoundState()}
  * forgets cached tokens, MSAL's caches, any reused assertion and the last health report: call it from

@@ -55,6 +55,7 @@ final class GraphTestWorld implements BeforeAllCallback, AfterAllCallback {
         env.put("BRIDGE_GRAPH_ALLOWED_PATHS", "/users");
         config = BridgeConfig.fromEnvironment(env);
         tokens = cloud.bridge().tokenService(config, Clock.systemUTC(), Sleeper.system());
+        // Operations on changed settings need their own instances; the runtime's own is runtime.graph().
         http = OutboundHttpClients.create(config.http());
     }
 

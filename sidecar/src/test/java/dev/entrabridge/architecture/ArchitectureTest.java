@@ -46,7 +46,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule emulatorsShareNoCodeWithTheBridge = noClasses().that().resideInAPackage(EMULATORS)
             .should().dependOnClassesThat(resideInAPackage("dev.entrabridge..")
-                    .and(DescribedPredicate.not(resideInAPackage(EMULATORS))).as("bridge classes"))
+                    .and(DescribedPredicate.not(resideInAPackage(EMULATORS))).as("are part of the bridge"))
             .because("an emulator must not share code with the thing it checks");
 
     @ArchTest
