@@ -42,6 +42,18 @@ class DiagnosisIT {
                 .tokenService(kind), AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
     }
 
+    /** The mail agent's Graph token, refused when the client-secret deployment sets {@code variable} so. */
+    private AgentTokenException secretDeploymentRefusal(String variable, String value) {
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
+        env.put(variable, value);
+        return refusal(service(env), AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
+    }
+
+    /** A service configured by {@code env} on the world's clock. */
+    private AgentTokenService service(Map<String, String> env) {
+        return world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
+    }
+
     private static void assertDiagnosis(AgentTokenException e, Category category, String code, String remedyText) {
         assertThat(e.diagnosis().category()).isEqualTo(category);
         assertThat(e.diagnosis().code()).isEqualTo(code);
@@ -92,22 +104,14 @@ class DiagnosisIT {
 
     @Test
     void wrongTenant() {
-        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
-        env.put("ENTRA_TENANT_ID", OTHER_TENANT_ID);
-        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
-
-        AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
+        AgentTokenException e = secretDeploymentRefusal("ENTRA_TENANT_ID", OTHER_TENANT_ID);
 
         assertDiagnosis(e, Category.CONFIGURATION, "AADSTS700016", "ENTRA_TENANT_ID");
     }
 
     @Test
     void unknownTenant() {
-        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
-        env.put("ENTRA_TENANT_ID", "00000000-1111-2222-3333-444444444444");
-        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
-
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))),
+        assertDiagnosis(secretDeploymentRefusal("ENTRA_TENANT_ID", "00000000-1111-2222-3333-444444444444"),
                 Category.CONFIGURATION, "AADSTS90002", "ENTRA_TENANT_ID");
     }
 
@@ -115,14 +119,14 @@ class DiagnosisIT {
     void expiredSecret() {
         String blueprint = UUID.randomUUID().toString();
         String agent = UUID.randomUUID().toString();
-        world.cloud().tenant().blueprint(blueprint).secret("expired-dev-secret", Instant.now()
-                .minus(Duration.ofDays(1)));
+        world.cloud().tenant().blueprint(blueprint).secret("expired-dev-secret",
+                Instant.now().minus(Duration.ofDays(1)));
         world.cloud().tenant().agentIdentity(agent, blueprint);
         Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", blueprint);
         env.put("ENTRA_CLIENT_SECRET", "expired-dev-secret");
         env.put("BRIDGE_AGENTS", "old=" + agent);
-        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
+        AgentTokenService service = service(env);
 
         assertDiagnosis(refusal(service, AgentTokenRequest.autonomous("old", Set.of(GRAPH_DEFAULT))),
                 Category.CREDENTIAL, "AADSTS7000222", "Create a new secret");
@@ -130,11 +134,7 @@ class DiagnosisIT {
 
     @Test
     void wrongSecret() {
-        Map<String, String> env = world.bridge().environment(CredentialSourceKind.CLIENT_SECRET);
-        env.put("ENTRA_CLIENT_SECRET", "not-the-secret");
-        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
-
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))),
+        assertDiagnosis(secretDeploymentRefusal("ENTRA_CLIENT_SECRET", "not-the-secret"),
                 Category.CREDENTIAL, "AADSTS7000215", "401");
     }
 
@@ -151,24 +151,24 @@ class DiagnosisIT {
 
     @Test
     void missingConsent() {
-        String userToken = world.cloud().entra()
-                .mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
-
-        AgentTokenException e = refusal(world.bridge().tokenService(CredentialSourceKind.AWS_STS),
-                AgentTokenRequest.onBehalfOf(MAIL_AGENT, Set.of(GRAPH + "/Mail.Read"), userToken));
+        AgentTokenException e = oboRefusal(BLUEPRINT_APP_ID, GRAPH + "/Mail.Read");
 
         assertDiagnosis(e, Category.PERMISSION, "AADSTS65001", "grant the permission");
     }
 
     @Test
     void oboUserTokenNotAimedAtTheBlueprint() {
-        String userToken = world.cloud().entra()
-                .mintUserToken(TENANT_ID, USER_OID, MAILER_AGENT_APP_ID, Set.of("access_as_user"), Duration.ofHours(1));
-
-        AgentTokenException e = refusal(world.bridge().tokenService(CredentialSourceKind.AWS_STS),
-                AgentTokenRequest.onBehalfOf(MAIL_AGENT, Set.of(GRAPH + "/User.Read"), userToken));
+        AgentTokenException e = oboRefusal(MAILER_AGENT_APP_ID, GRAPH + "/User.Read");
 
         assertDiagnosis(e, Category.CREDENTIAL, "AADSTS50013", "aud is the blueprint");
+    }
+
+    /** On-behalf-of the person, whose token was issued for {@code userTokenAudience}, for {@code scope}. */
+    private AgentTokenException oboRefusal(String userTokenAudience, String scope) {
+        String userToken = world.cloud().entra()
+                .mintUserToken(TENANT_ID, USER_OID, userTokenAudience, Set.of("access_as_user"), Duration.ofHours(1));
+        return refusal(world.bridge().tokenService(CredentialSourceKind.AWS_STS),
+                AgentTokenRequest.onBehalfOf(MAIL_AGENT, Set.of(scope), userToken));
     }
 
     @Test
@@ -202,7 +202,7 @@ class DiagnosisIT {
                 .withPolicy(OutboundTokenPolicy.restrictedTo(Set.of(EXCHANGE_AUDIENCE), 300, "RS256")));
         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
         env.put("BRIDGE_STS_TOKEN_DURATION_SECONDS", "900");
-        AgentTokenService service = world.bridge().tokenService(BridgeConfig.fromEnvironment(env), world.clock());
+        AgentTokenService service = service(env);
 
         AgentTokenException e = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
