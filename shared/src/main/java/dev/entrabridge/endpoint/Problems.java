@@ -28,11 +28,16 @@ final class Problems {
             Map.entry(403, "Forbidden"),
             Map.entry(404, "Not found"),
             Map.entry(405, "Method not allowed"),
+            Map.entry(408, "Request timeout"),
             Map.entry(413, "Request body too large"),
+            Map.entry(414, "Request target too long"),
             Map.entry(415, "Unsupported media type"),
             Map.entry(429, "Too many requests"),
+            Map.entry(431, "Request header fields too large"),
+            Map.entry(500, "Internal error"),
             Map.entry(502, "Bad gateway"),
-            Map.entry(503, "Service unavailable"));
+            Map.entry(503, "Service unavailable"),
+            Map.entry(505, "HTTP version not supported"));
 
     private Problems() {
     }

@@ -57,6 +57,19 @@ public final class RequestRefused extends RuntimeException {
         return of(403, code, detail, remedy);
     }
 
+    /**
+     * A request the adapter's HTTP server refused before any route could see it (malformed HTTP, a body that
+     * did not arrive in time, a method no route answers), so that it too gets a problem body.
+     *
+     * @param status a 4xx or 5xx status
+     */
+    public static RequestRefused byServer(int status, String code, String detail, String remedy) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("a refusal has a 4xx or 5xx status, not " + status);
+        }
+        return of(status, code, detail, remedy);
+    }
+
     /** 503 with {@code Retry-After}: for adapters shedding load. */
     public static RequestRefused unavailable(String code, String detail, String remedy, Duration retryAfter) {
         return new RequestRefused(503, code, detail, remedy, retryAfter, null, Map.of());

@@ -1,27 +1,28 @@
 package dev.entrabridge.sidecar;
 
-import com.sun.net.httpserver.HttpExchange;
-import dev.entrabridge.endpoint.BridgeEndpoint;
 import dev.entrabridge.endpoint.BridgeRequest;
 import dev.entrabridge.endpoint.BridgeResponse;
 import dev.entrabridge.endpoint.FormDecoding;
 import dev.entrabridge.endpoint.RequestRefused;
 import dev.entrabridge.inbound.Caller;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Translates between the JDK's {@link HttpExchange} and the endpoint's records, and does nothing
- * else: the peer becomes a loopback {@link Caller} (or is refused with 403), the body is read up to
- * one byte past the cap so the endpoint can answer 413.
+ * Translates between Jetty's {@link Request}/{@link Response} and the endpoint's records, and does
+ * nothing else: the peer becomes a loopback {@link Caller} (or is refused with 403), the raw path
+ * and query go to the endpoint undecoded, the body is what {@link RequestBody} read.
  */
 final class ExchangeMapping {
 
@@ -31,38 +32,47 @@ final class ExchangeMapping {
         this.peers = peers;
     }
 
-    BridgeRequest request(HttpExchange exchange) {
-        InetAddress peer = exchange.getRemoteAddress().getAddress();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        boolean health = "/healthz".equalsIgnoreCase(rawPath);
-        if (!health && !peers.admits(peer)) {
+    /** Refuses a peer the sidecar does not serve; {@code /healthz} is open to every peer. */
+    void admit(Request request) {
+        InetAddress peer = peer(request);
+        if (!isHealth(request) && (peer == null || !peers.admits(peer))) {
+            String who = peer == null ? "a peer of unknown address" : peer.getHostAddress();
             throw RequestRefused.forbidden("BRIDGE_PEER_NOT_ALLOWED",
-                    "The sidecar only serves callers on this host (loopback); " + peer.getHostAddress() + " is not one.",
+                    "The sidecar only serves callers on this host (loopback); " + who + " is not one.",
                     "Call it from the same host, pod or network namespace, or start it with --allow-from <CIDR>.");
         }
+    }
+
+    /** The endpoint's record of a request {@link #admit} let through, with the body read so far. */
+    BridgeRequest request(Request request, byte[] body) {
+        InetAddress address = peer(request);
+        String peer = address == null ? "unknown" : address.getHostAddress();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
-        return new BridgeRequest(exchange.getRequestMethod(), rawPath,
-                FormDecoding.decode(exchange.getRequestURI().getRawQuery()), headers, body(exchange),
-                peer.getHostAddress(), Caller.loopback(peer.getHostAddress()));
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+        }
+        return new BridgeRequest(request.getMethod(), request.getHttpURI().getPath(),
+                FormDecoding.decode(request.getHttpURI().getQuery()), headers, body, peer, Caller.loopback(peer));
     }
 
-    static void respond(HttpExchange exchange, BridgeResponse response) throws IOException {
-        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    static void respond(Response response, BridgeResponse answer, Callback callback) {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, values) -> {
+            for (String value : values) {
+                response.getHeaders().add(name, value);
             }
-        }
+        });
+        byte[] body = answer.body();
+        response.getHeaders().put("Content-Length", Integer.toString(body.length));
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    private static byte[] body(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readNBytes(BridgeEndpoint.MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the request body could not be read", e);
-        }
+    private static boolean isHealth(Request request) {
+        return "/healthz".equalsIgnoreCase(request.getHttpURI().getPath());
+    }
+
+    private static InetAddress peer(Request request) {
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress ? ((InetSocketAddress) remote).getAddress() : null;
     }
 }

@@ -46,10 +46,6 @@ public final class SidecarMain {
     public static void prepareProcess() {
         // One line per log record on stderr; stdout carries the audit lines.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
-        // The JDK server's own limits (seconds): a client that trickles its request or never reads the
-        // answer is cut off instead of holding a worker.
-        System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        System.setProperty("sun.net.httpserver.maxRspTime", "30");
     }
 
     /** Starts what is to be served (a sidecar, or the demo's world and its sidecar). */
@@ -132,7 +128,7 @@ public final class SidecarMain {
         // Built only when scheduled: with the schedule off no check exists and /healthz is liveness only.
         CredentialHealth check = health.scheduled() ? runtime.health() : null;
         PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
-        SidecarServer server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.workers(),
+        SidecarServer server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.limits(),
                 runtime.endpoint(), peers).start();
         HealthSchedule schedule = check == null ? HealthSchedule.off() : HealthSchedule.start(check, health.interval());
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()

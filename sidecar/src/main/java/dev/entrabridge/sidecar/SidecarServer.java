@@ -1,126 +1,140 @@
 package dev.entrabridge.sidecar;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.entrabridge.endpoint.BridgeEndpoint;
-import dev.entrabridge.endpoint.BridgeResponse;
-import dev.entrabridge.endpoint.RequestRefused;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bridge's HTTP contract on the JDK's {@link HttpServer}: a fixed pool of workers, at most
- * {@code 4 × workers} requests admitted (running or queued), load beyond that shed at once with
- * 503 and {@code Retry-After}, and a stop that drains what is running before it returns.
+ * The bridge's HTTP contract on an embedded Jetty 12 server (core handlers, no servlet API): HTTP/1.1
+ * with keep-alive and {@code TCP_NODELAY}; strict parsing (RFC 9110) whose every refusal is the
+ * bridge's problem+json; a bound on open connections; the request's head and body due within the
+ * request timeout; a fixed set of {@link Workers} that sheds a request which waited too long for
+ * one; and a stop that drains what is running before it returns.
  */
 public final class SidecarServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SidecarServer.class.getName());
-    /** Set while the dispatcher thread itself answers a request it could not admit. */
-    private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
+    /** Request line plus headers: room for a 16 KiB bearer token, which the caller validation accepts. */
+    static final int MAX_HEAD_BYTES = 24 * 1024;
+    private static final long SHED_SWEEP_MS = 20;
+    private static final long HEAD_SWEEP_MS = 250;
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor workers;
-    private final Semaphore admitted;
-    private final BridgeEndpoint endpoint;
-    private final ExchangeMapping mapping;
+    private final Server server;
+    private final ServerConnector connector;
+    private final Workers workers;
+    private final RequestHeadDeadline heads;
+    private final ScheduledThreadPoolExecutor timers;
 
-    private SidecarServer(HttpServer server, int workerCount, BridgeEndpoint endpoint, PeerFilter peers) {
-        int maxAdmitted = workerCount * 4;
-        AtomicInteger n = new AtomicInteger();
+    private SidecarServer(Server server, ServerConnector connector, Workers workers, RequestHeadDeadline heads,
+                          ScheduledThreadPoolExecutor timers) {
         this.server = server;
-        this.admitted = new Semaphore(maxAdmitted);
-        // The queue can hold every admitted request, so the pool itself never rejects.
-        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(maxAdmitted), r -> new Thread(r, "sidecar-worker-" + n.incrementAndGet()));
-        this.endpoint = endpoint;
-        this.mapping = new ExchangeMapping(peers);
+        this.connector = connector;
+        this.workers = workers;
+        this.heads = heads;
+        this.timers = timers;
     }
 
     /**
-     * Binds (but does not start) the server.
+     * Binds the listening socket (so a taken port fails here, with an {@link IOException}) but serves
+     * nothing until {@link #start()}.
      *
-     * @param bind    e.g. {@code 127.0.0.1:7000}; port 0 picks a free one
-     * @param workers worker threads
+     * @param bind e.g. {@code 127.0.0.1:7000}; port 0 picks a free one
      */
-    static SidecarServer bind(InetSocketAddress bind, int workers, BridgeEndpoint endpoint, PeerFilter peers) throws IOException {
-        HttpServer server = HttpServer.create(bind, 128);
-        SidecarServer sidecar = new SidecarServer(server, workers, endpoint, peers);
-        server.setExecutor(sidecar::admit);
-        server.createContext("/", sidecar::serve);
-        return sidecar;
+    static SidecarServer bind(InetSocketAddress bind, ServerLimits limits, BridgeEndpoint endpoint, PeerFilter peers)
+            throws IOException {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "sidecar-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        Workers workers = new Workers(limits.workers(), limits.maxWait(), System::nanoTime);
+        RequestHeadDeadline heads = new RequestHeadDeadline(limits.requestTimeout(), System::nanoTime);
+
+        // Jetty's own threads only accept, select, parse and write: the bridge runs on the workers.
+        QueuedThreadPool io = new QueuedThreadPool(8, 2);
+        io.setName("sidecar-io");
+        Server server = new Server(io);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEAD_BYTES);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        // Encoded separators and dot segments reach the endpoint, which refuses them with its own precise codes
+        // (BRIDGE_PATH_TRAVERSAL); bad escapes, %u escapes and backslashes Jetty refuses itself.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("bridge", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        http.setPersistentConnectionsEnabled(true);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bind.getHostString());
+        connector.setPort(bind.getPort());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setAcceptQueueSize(128);
+        connector.addEventListener(heads);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new ServerErrors(endpoint));
+        server.setHandler(new GracefulHandler(new BridgeHandler(endpoint, peers, workers, heads, timers,
+                limits.requestTimeout(), System::nanoTime)));
+        connector.open();
+        timers.scheduleWithFixedDelay(workers::shedOverdue, SHED_SWEEP_MS, SHED_SWEEP_MS, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(heads::sweep, HEAD_SWEEP_MS, HEAD_SWEEP_MS, TimeUnit.MILLISECONDS);
+        return new SidecarServer(server, connector, workers, heads, timers);
     }
 
-    public SidecarServer start() {
-        server.start();
+    public SidecarServer start() throws IOException {
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the HTTP server did not start: " + e.getMessage(), e);
+        }
         return this;
     }
 
     /** e.g. {@code http://127.0.0.1:7000} */
     public URI baseUrl() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
+        String host = connector.getHost() == null || connector.getHost().isEmpty() ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort());
     }
 
-    /** The server's executor: a worker when one is free or queued within bounds, else a 503 answered right here. */
-    private void admit(Runnable exchange) {
-        if (admitted.tryAcquire()) {
-            try {
-                workers.execute(() -> {
-                    try {
-                        exchange.run();
-                    } finally {
-                        admitted.release();
-                    }
-                });
-                return;
-            } catch (RejectedExecutionException e) {
-                admitted.release(); // stopping: shed it like overload
-            }
-        }
-        SHEDDING.set(true);
-        try {
-            exchange.run();
-        } finally {
-            SHEDDING.remove();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            BridgeResponse response = SHEDDING.get()
-                    ? endpoint.handle(() -> {
-                        throw RequestRefused.unavailable("BRIDGE_OVERLOADED", "The sidecar has too many requests in flight.",
-                                "Retry after the Retry-After interval, or start the sidecar with more --workers.",
-                                Duration.ofSeconds(1));
-                    })
-                    : endpoint.handle(() -> mapping.request(exchange));
-            ExchangeMapping.respond(exchange, response);
-        }
-    }
-
-    /** Stops accepting, lets admitted requests finish for up to {@code drain}, then stops the workers. */
+    /**
+     * Stops accepting connections, answers new requests on open ones with 503 {@code BRIDGE_STOPPING}, lets
+     * admitted requests finish for up to {@code drain}, then stops the workers.
+     */
     public void stop(Duration drain) {
         LOG.log(System.Logger.Level.INFO, "event=sidecar_stopping drain_ms={0}", drain.toMillis());
-        workers.shutdown();
+        server.setStopTimeout(Math.max(1, drain.toMillis()));
         try {
-            workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "event=sidecar_stop_failed error={0}", e.getClass().getName());
         }
-        server.stop(0);
-        workers.shutdownNow();
+        workers.stop();
+        timers.shutdownNow();
         LOG.log(System.Logger.Level.INFO, "event=sidecar_stopped");
+    }
+
+    /** Open connections now (for tests and the log). */
+    int openConnections() {
+        return heads.size();
     }
 
     @Override

@@ -18,18 +18,23 @@ class SidecarOptionsTest {
         assertThat(options.port()).isEqualTo(7000);
         assertThat(options.config()).isEmpty();
         assertThat(options.allowFrom()).isEmpty();
-        assertThat(options.workers()).isEqualTo(16);
+        assertThat(options.limits()).isEqualTo(new ServerLimits(16, 512, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30)));
     }
 
     @Test
     void flagsAreReadAndMistakesNameTheFlag() {
         SidecarOptions options = SidecarOptions.parse("--port", "7100", "--bind", "0.0.0.0",
-                "--allow-from", "10.0.0.0/8", "--allow-from", "fd00::/8", "--workers", "4");
+                "--allow-from", "10.0.0.0/8", "--allow-from", "fd00::/8", "--workers", "4", "--max-connections", "64",
+                "--max-wait-ms", "500", "--request-timeout-seconds", "5");
 
         assertThat(options.port()).isEqualTo(7100);
         assertThat(options.bind()).isEqualTo("0.0.0.0");
         assertThat(options.allowFrom()).containsExactly("10.0.0.0/8", "fd00::/8");
-        assertThat(options.workers()).isEqualTo(4);
+        assertThat(options.limits()).isEqualTo(new ServerLimits(4, 64, java.time.Duration.ofMillis(500),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> SidecarOptions.parse("--max-wait-ms", "0")).hasMessageContaining("--max-wait-ms '0'");
+        assertThatThrownBy(() -> SidecarOptions.parse("--max-connections", "8")).hasMessageContaining("from 16 to 65536");
         assertThatThrownBy(() -> SidecarOptions.parse("--port", "70000")).hasMessageContaining("--port '70000'");
         assertThatThrownBy(() -> SidecarOptions.parse("--port")).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> SidecarOptions.parse("--config", "/no/such/file.json")).hasMessageContaining("--config");

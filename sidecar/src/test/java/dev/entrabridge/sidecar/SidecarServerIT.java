@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The adapter's own duties, with a hand-written core that can be held mid-request: who may call,
- * shedding load beyond the admitted bound, and draining on stop.
+ * shedding a request that waited too long for a worker (and only such a request), and draining on stop.
  */
 class SidecarServerIT {
 
@@ -88,24 +88,48 @@ class SidecarServerIT {
     }
 
     @Test
-    void loadBeyondTheAdmittedBoundIsShedWith503AndRetryAfter() throws Exception {
+    void aRequestThatWaitedLongerThanTheBoundForAWorkerIsShedWith503AndRetryAfterAtOnce() throws Exception {
         server = start("127.0.0.1", 1, PeerFilter.loopbackOnly());
         URI base = server.baseUrl();
-        List<CompletableFuture<Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0])));
-        }
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0]));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(300); // let the other three queue behind the one held in the core
 
+        long start = System.nanoTime();
         Response shed = RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0]);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(shed.status()).isEqualTo(503);
         assertThat(shed.header("Retry-After")).contains("1");
+        assertThat(shed.header("Cache-Control")).contains("no-store");
         assertThat(shed.body()).contains("\"code\":\"BRIDGE_OVERLOADED\"");
+        // Answered when its wait passed the bound (300 ms), not when the held worker came free (10 s).
+        assertThat(waited).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
         release.countDown();
-        for (CompletableFuture<Response> call : calls) {
-            assertThat(call.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(held.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0]).status()).isEqualTo(200);
+    }
+
+    @Test
+    void manyRequestsQueuedShorterThanTheBoundAreAllServedNotShedByCount() throws Exception {
+        server = SidecarServer.bind(new InetSocketAddress("127.0.0.1", 0), ServerLimits.DEFAULTS.withWorkers(1)
+                .withMaxWait(Duration.ofSeconds(20)), endpoint(), PeerFilter.loopbackOnly()).start();
+        URI base = server.baseUrl();
+        List<CompletableFuture<Response>> calls = new ArrayList<>();
+        calls.add(CompletableFuture.supplyAsync(() -> RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0])));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        // 20 queue behind the held one: five times the old "4 x workers" count bound.
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> RawHttp.send(base, "GET", ROUTE, Map.of(), new byte[0]), clients));
+            }
+            Thread.sleep(300);
+            release.countDown();
+            for (CompletableFuture<Response> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
@@ -129,7 +153,12 @@ class SidecarServerIT {
     }
 
     private SidecarServer start(String bind, int workers, PeerFilter peers) throws IOException {
-        BridgeEndpoint endpoint = BridgeEndpoint.builder()
+        return SidecarServer.bind(new InetSocketAddress(bind, 0), ServerLimits.DEFAULTS.withWorkers(workers)
+                .withMaxWait(Duration.ofMillis(300)), endpoint(), peers).start();
+    }
+
+    private BridgeEndpoint endpoint() {
+        return BridgeEndpoint.builder()
                 .issuance(TokenIssuance.builder()
                         .tokens(heldCore)
                         .policy(CallerPolicy.fromJson(POLICY))
@@ -139,7 +168,6 @@ class SidecarServerIT {
                         .agents(List.of(new AgentDefinition("a", "00000000-0000-0000-0000-0000000000a1", Optional.empty())))
                         .build())
                 .build();
-        return SidecarServer.bind(new InetSocketAddress(bind, 0), workers, endpoint, peers).start();
     }
 
     private static InetAddress nonLoopbackAddress() throws SocketException {
