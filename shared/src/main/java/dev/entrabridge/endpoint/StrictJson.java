@@ -1,5 +1,7 @@
 package dev.entrabridge.endpoint;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,7 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads request bodies as JSON without leniency: UTF-8 only, no unknown fields, no duplicate
- * keys, no trailing content, no comments. Every failure is a 400 that names the problem; the
+ * keys, no trailing content, no comments, no {@code null} inside a list (a {@code "scopes":[null]}
+ * must not reach code that expects strings). Every failure is a 400 that names the problem; the
  * body is never echoed (it may carry a secret).
  */
 final class StrictJson {
@@ -21,6 +24,7 @@ final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
 
     private StrictJson() {

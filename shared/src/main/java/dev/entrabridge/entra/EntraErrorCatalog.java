@@ -56,15 +56,20 @@ final class EntraErrorCatalog {
             entry(50027, Category.CREDENTIAL,
                     "The token presented is invalid (malformed, bad signature or wrong audience).",
                     "Check the token's issuer keys and that an OBO user token's aud is the blueprint's appId."),
-            entry(500011, Category.CONFIGURATION,
-                    "The resource principal of the requested scope was not found in the tenant (bad scope or resource).",
-                    "Fix the scope of the downstream API (e.g. https://graph.microsoft.com/.default)."),
+            // A scope the agent cannot get is the request's fault, not the caller's authentication: 400, not 401.
+            entry(500011, Category.CALLER,
+                    "No resource in the tenant answers to the requested scope: a foreign or mistyped resource, or one the "
+                            + "agent identity cannot get a token for (such as the blueprint's own api://…).",
+                    "Request a scope of a resource registered in the agent's tenant as <resource>/.default (e.g. "
+                            + "https://graph.microsoft.com/.default), or name a configured API instead of raw scopes."),
             entry(65001, Category.PERMISSION,
                     "Consent or the permission grant for the requested scope is missing for the agent identity.",
                     "An API rejects tokens without the scope: grant the permission (admin consent) to the agent identity or request the correct scope."),
-            entry(70011, Category.CONFIGURATION,
-                    "The requested scope is invalid (legs 1 and 2 accept only /.default scopes).",
-                    "Request <resource>/.default, e.g. https://graph.microsoft.com/.default."),
+            entry(70011, Category.CALLER,
+                    "The requested scope is not valid here: agent tokens take <resource>/.default, not permissions by name "
+                            + "(such as Directory.ReadWrite.All); what the agent may do is what Entra granted it.",
+                    "Request <resource>/.default, e.g. https://graph.microsoft.com/.default, or leave the scopes out to use "
+                            + "the API's configured ones."),
             entry(90002, Category.CONFIGURATION,
                     "The tenant was not found.",
                     "Set ENTRA_TENANT_ID to your tenant's GUID."),

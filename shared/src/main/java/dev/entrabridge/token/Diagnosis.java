@@ -11,7 +11,8 @@ import java.util.Objects;
  * <table>
  *   <caption>Diagnosis category to HTTP status</caption>
  *   <tr><th>category</th><th>status</th><th>why</th></tr>
- *   <tr><td>CALLER</td><td>400</td><td>the caller's input is wrong (e.g. an expired user token, a tenant override)</td></tr>
+ *   <tr><td>CALLER</td><td>400</td><td>the caller's input is wrong (e.g. an expired user token, a tenant override, a scope the agent
+ *       cannot get: AADSTS70011 {@code invalid_scope}, AADSTS500011)</td></tr>
  *   <tr><td>CREDENTIAL</td><td>401</td><td>Entra refused the blueprint's credential</td></tr>
  *   <tr><td>CONFIGURATION</td><td>401</td><td>Entra refused the exchange because the FIC, client id or
  *       tenant is wrong: a token request answers 401 when the credentials are wrong or no FIC matches</td></tr>
@@ -68,13 +69,13 @@ public record Diagnosis(Category category, String code, String cause, String rem
 
     /** Broad classes of failure; {@link #httpStatus()} maps them to HTTP statuses. */
     public enum Category {
-        /** Our or Entra's configuration is wrong (FIC, client id, tenant, scope). */
+        /** Our or Entra's configuration is wrong (FIC, client id, tenant). */
         CONFIGURATION,
         /** The credential itself was refused (bad secret, bad signature, expired assertion). */
         CREDENTIAL,
         /** Consent or role assignment missing. */
         PERMISSION,
-        /** The caller's input is wrong (expired user token, tenant override). */
+        /** The caller's input is wrong (expired user token, tenant override, a scope the agent cannot get). */
         CALLER,
         /** The bridge refuses the caller: its policy denies the request, or a Bedrock agent is not mapped. */
         DENIED,

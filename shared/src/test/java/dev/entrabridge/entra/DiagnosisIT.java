@@ -143,10 +143,17 @@ class DiagnosisIT {
         AgentTokenService service = world.bridge().tokenService(CredentialSourceKind.AWS_STS);
 
         assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH + "/User.Read"))),
-                Category.CONFIGURATION, "AADSTS70011", "/.default");
+                Category.CALLER, "AADSTS70011", "/.default");
+        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of("Directory.ReadWrite.All"))),
+                Category.CALLER, "AADSTS70011", "/.default");
         assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
                 Set.of("api://unknown-api/.default"))),
-                Category.CONFIGURATION, "AADSTS500011", "Fix the scope");
+                Category.CALLER, "AADSTS500011", "registered in the agent's tenant");
+        AgentTokenException ownBlueprint = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
+                Set.of("api://" + BLUEPRINT_APP_ID + "/.default")));
+        assertDiagnosis(ownBlueprint, Category.CALLER, "AADSTS500011", "<resource>/.default");
+        // The request is wrong, not the caller's authentication.
+        assertThat(ownBlueprint.diagnosis().httpStatus()).isEqualTo(400);
     }
 
     @Test
