@@ -50,7 +50,8 @@ final class Problems {
         if (e instanceof CallerAuthenticationException) {
             CallerAuthenticationException c = (CallerAuthenticationException) e;
             if (c.reason() == CallerAuthenticationException.Reason.ISSUER_UNAVAILABLE) {
-                return RequestRefused.of(503, c.code(), c.getMessage(), "Retry shortly; the token issuer's keys could not be fetched.");
+                return RequestRefused.unavailable(c.code(), c.getMessage(), "Retry after the Retry-After interval; the token "
+                        + "issuer's keys could not be fetched.", c.retryAfter().orElse(Duration.ofSeconds(30)));
             }
             return new RequestRefused(401, c.code(), c.getMessage(), "Present a current token from a trusted issuer, "
                     + "for the expected audience.", null, null, Map.of("WWW-Authenticate",

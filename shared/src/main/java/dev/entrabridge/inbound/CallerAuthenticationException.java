@@ -1,6 +1,8 @@
 package dev.entrabridge.inbound;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A caller's JWT was refused. The message says what is wrong (expired, wrong audience and the
@@ -28,14 +30,30 @@ public class CallerAuthenticationException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final Duration retryAfter;
 
     public CallerAuthenticationException(Reason reason, String message) {
         this(reason, message, null);
     }
 
     public CallerAuthenticationException(Reason reason, String message, Throwable cause) {
+        this(reason, message, cause, null);
+    }
+
+    private CallerAuthenticationException(Reason reason, String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.retryAfter = retryAfter;
+    }
+
+    /** A copy saying when to retry: an unavailable issuer's keys are not fetched again before then. */
+    CallerAuthenticationException retryingAfter(Duration wait) {
+        return new CallerAuthenticationException(reason, getMessage(), getCause(), wait);
+    }
+
+    /** For {@link Reason#ISSUER_UNAVAILABLE}: how long until the keys are fetched again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** A refusal whose message starts with "caller token refused: ". */

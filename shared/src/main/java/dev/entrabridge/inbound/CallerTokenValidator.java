@@ -147,8 +147,7 @@ public final class CallerTokenValidator {
         private Duration refetchInterval = Duration.ofSeconds(30);
         private SSLContext sslContext;
         private HttpClient httpClient;
-        private final Map<String, com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext>> presetKeys =
-                new LinkedHashMap<>();
+        private final Map<String, com.nimbusds.jose.jwk.JWKSet> presetKeys = new LinkedHashMap<>();
 
         private Builder() {
             try {
@@ -197,7 +196,10 @@ public final class CallerTokenValidator {
             return this;
         }
 
-        /** Minimum spacing of key refetches triggered by unknown kids, and of discovery retries after a failure (default 30 s). */
+        /**
+         * How old the key set must be before a token naming an unknown kid makes it refetch (a younger set that
+         * lacks the kid refuses the token: 401), and how long a failed fetch is not retried (default 30 s).
+         */
         public Builder keyRefetchInterval(Duration interval) {
             this.refetchInterval = Objects.requireNonNull(interval, "interval");
             return this;
@@ -219,7 +221,7 @@ public final class CallerTokenValidator {
         }
 
         /** Unit tests only: use these keys for {@code issuer} instead of fetching them. */
-        Builder presetKeys(String issuer, com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keys) {
+        Builder presetKeys(String issuer, com.nimbusds.jose.jwk.JWKSet keys) {
             presetKeys.put(issuer, keys);
             return this;
         }

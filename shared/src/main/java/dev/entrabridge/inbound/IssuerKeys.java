@@ -12,38 +12,41 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.entrabridge.inbound.CallerAuthenticationException.Reason;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The signing keys of one trusted issuer: the JWKS URI from OIDC discovery (checked to belong to
- * the issuer), then a nimbus source that caches the set, refetches when a token names an unknown
- * {@code kid} (key rotation) and rate-limits those refetches so forged kids cannot flood the issuer.
+ * The signing keys of one trusted issuer: the JWKS URI (configured, or from OIDC discovery and checked
+ * to belong to the issuer), fetched once and kept for the cache TTL. A token naming a {@code kid} the
+ * set lacks triggers one refetch (key rotation) — but only if the set is older than the refetch
+ * interval: a set fetched that recently that lacks the key means the token is not the issuer's, which
+ * is 401, so forged kids can neither flood the issuer nor pass for an outage. Only a fetch that fails
+ * is an outage (503 with {@code Retry-After}, logged), and it is not retried before the interval. Keys
+ * come only from this set: a token's {@code jku}, {@code x5u} or embedded {@code jwk} is never followed.
  */
 final class IssuerKeys {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(IssuerKeys.class.getName());
 
     private final TrustedIssuer issuer;
     private final HttpsResourceRetriever retriever;
     private final Duration cacheTtl;
     private final Duration refetchInterval;
     private final Clock clock;
-    private volatile JWKSource<SecurityContext> source;
-    private volatile CallerAuthenticationException lastDiscoveryFailure;
-    private volatile Instant retryDiscoveryAfter = Instant.MIN;
+    private volatile Fetched keys;
+    private URI jwksUri;
+    private Instant lastAttempt = Instant.MIN;
+    private CallerAuthenticationException lastFailure;
 
     IssuerKeys(TrustedIssuer issuer, HttpsResourceRetriever retriever, Duration cacheTtl, Duration refetchInterval,
                Clock clock) {
@@ -52,21 +55,13 @@ final class IssuerKeys {
         this.cacheTtl = cacheTtl;
         this.refetchInterval = refetchInterval;
         this.clock = clock;
+        this.jwksUri = issuer.jwksUri().orElse(null);
     }
 
-    /** Keys already at hand (unit tests: the HTTP path is covered by CallerTokenValidatorIT). */
-    IssuerKeys(TrustedIssuer issuer, JWKSource<SecurityContext> preset) {
-        this(issuer, null, Duration.ZERO, Duration.ZERO, Clock.systemUTC());
-        this.source = preset;
-    }
-
-    /** Keys matching the selector; an unknown kid triggers one (rate-limited) refetch inside nimbus. */
-    List<JWK> select(JWKSelector selector) throws CallerAuthenticationException {
-        try {
-            return source().get(selector, null);
-        } catch (KeySourceException e) {
-            throw unavailable("its JWKS could not be fetched (" + e.getMessage() + ")", e);
-        }
+    /** Keys already at hand, never refetched (unit tests: the HTTP path is covered by CallerTokenValidatorIT). */
+    IssuerKeys(TrustedIssuer issuer, JWKSet preset) {
+        this(issuer, null, Duration.ofDays(36_500), Duration.ofDays(36_500), Clock.systemUTC());
+        this.keys = new Fetched(preset, Instant.now());
     }
 
     /**
@@ -76,7 +71,8 @@ final class IssuerKeys {
      */
     void verify(SignedJWT jwt) {
         JWSHeader header = jwt.getHeader();
-        List<JWK> candidates = select(new JWKSelector(JWKMatcher.forJWSHeader(header))).stream()
+        JWKSet set = keysFor(header.getKeyID());
+        List<JWK> candidates = new JWKSelector(JWKMatcher.forJWSHeader(header)).select(set).stream()
                 .filter(k -> !(k instanceof ECKey) || Curve.forJWSAlgorithm(header.getAlgorithm()).contains(((ECKey) k).getCurve()))
                 .toList();
         if (candidates.isEmpty()) {
@@ -100,40 +96,53 @@ final class IssuerKeys {
                 "the token's signature does not verify with issuer " + issuer.issuer() + "'s keys");
     }
 
-    private JWKSource<SecurityContext> source() {
-        JWKSource<SecurityContext> s = source;
-        if (s == null) {
-            synchronized (this) {
-                s = source;
-                if (s == null) {
-                    // A failed discovery is retried, but not more often than unknown kids may refetch
-                    // keys, so a flood of tokens naming a down issuer does not become a flood of fetches.
-                    if (clock.instant().isBefore(retryDiscoveryAfter)) {
-                        throw lastDiscoveryFailure;
-                    }
-                    URI jwksUri;
-                    try {
-                        jwksUri = jwksUri();
-                    } catch (CallerAuthenticationException e) {
-                        lastDiscoveryFailure = e;
-                        retryDiscoveryAfter = clock.instant().plus(refetchInterval);
-                        throw e;
-                    }
-                    s = JWKSourceBuilder.<SecurityContext>create(toUrl(jwksUri), retriever)
-                            .cache(cacheTtl.toMillis(), 15_000)
-                            .rateLimited(refetchInterval.toMillis())
-                            .build();
-                    source = s;
-                }
-            }
+    /** The set to look for {@code kid} in: the cached one, unless it is stale or (rotation) old and lacks the kid. */
+    private JWKSet keysFor(String kid) {
+        Instant now = clock.instant();
+        Fetched seen = keys;
+        if (seen == null || !now.isBefore(seen.at.plus(cacheTtl))) {
+            return refresh(seen, now).set;
         }
-        return s;
+        boolean known = kid == null ? !seen.set.getKeys().isEmpty() : seen.set.getKeyByKeyId(kid) != null;
+        if (known || now.isBefore(seen.at.plus(refetchInterval))) {
+            return seen.set;
+        }
+        return refresh(seen, now).set;
     }
 
-    private URI jwksUri() {
-        if (issuer.jwksUri().isPresent()) {
-            return issuer.jwksUri().get();
+    /** One fetch at a time; a thread that waited for another's fetch uses its result. */
+    private synchronized Fetched refresh(Fetched seen, Instant now) {
+        Fetched current = keys;
+        if (current != null && current != seen) {
+            return current;
         }
+        if (lastFailure != null && now.isBefore(lastAttempt.plus(refetchInterval))) {
+            throw lastFailure.retryingAfter(Duration.between(now, lastAttempt.plus(refetchInterval)));
+        }
+        lastAttempt = now;
+        try {
+            URI uri = jwksUri != null ? jwksUri : discover();
+            jwksUri = uri;
+            JWKSet set;
+            try {
+                set = JWKSet.parse(retriever.fetch(uri));
+            } catch (IOException e) {
+                throw unavailable("its JWKS " + uri + " could not be fetched (" + e.getMessage() + ")", e);
+            } catch (ParseException e) {
+                throw unavailable("its JWKS " + uri + " is not a JSON Web Key Set", e);
+            }
+            lastFailure = null;
+            keys = new Fetched(set, now);
+            return keys;
+        } catch (CallerAuthenticationException e) {
+            lastFailure = e;
+            LOG.log(System.Logger.Level.WARNING, "event=caller_issuer_unavailable issuer={0} retry_after_s={1} reason=\"{2}\"",
+                    issuer.issuer(), refetchInterval.toSeconds(), e.getMessage());
+            throw e.retryingAfter(refetchInterval);
+        }
+    }
+
+    private URI discover() {
         URI discovery = URI.create(issuer.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration");
         JsonNode doc;
         try {
@@ -154,16 +163,12 @@ final class IssuerKeys {
     }
 
     private CallerAuthenticationException unavailable(String what, Throwable cause) {
-        return new CallerAuthenticationException(CallerAuthenticationException.Reason.ISSUER_UNAVAILABLE,
+        return new CallerAuthenticationException(Reason.ISSUER_UNAVAILABLE,
                 "cannot check the token's signature: trusted issuer " + issuer.issuer() + " is unavailable, " + what
                         + "; check that the issuer is reachable over HTTPS from here and try again", cause);
     }
 
-    private static java.net.URL toUrl(URI uri) {
-        try {
-            return uri.toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a URL: " + uri, e);
-        }
+    /** A key set and when it was fetched. */
+    private record Fetched(JWKSet set, Instant at) {
     }
 }

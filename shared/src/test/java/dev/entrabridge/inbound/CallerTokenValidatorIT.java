@@ -1,6 +1,16 @@
 package dev.entrabridge.inbound;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.SigningKey;
 import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
@@ -19,7 +29,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Discovery, JWKS over HTTPS with a private CA, caching and key rotation against a real OIDC issuer. */
+/**
+ * Discovery, JWKS over HTTPS with a private CA, caching and key rotation against a real OIDC issuer; forged
+ * key ids are invalid tokens (401), never an outage, and only a failed fetch is one (503 with Retry-After).
+ */
 class CallerTokenValidatorIT {
 
     private static final String AUDIENCE = "api://entra-agent-bridge";
@@ -60,20 +73,27 @@ class CallerTokenValidatorIT {
     }
 
     @Test
-    void refetchesTheJwksWhenTheIssuerRotatesItsKey() {
-        validator.validate(idp.mint("before", AUDIENCE, Duration.ofMinutes(10)));
+    void refetchesTheJwksWhenTheIssuerRotatesItsKeyOnceTheCachedSetIsOlderThanTheInterval() {
+        MutableClock clock = new MutableClock(Instant.now());
+        CallerTokenValidator patient = onClock(clock);
+        patient.validate(idp.mint("before", AUDIENCE, Duration.ofMinutes(10)));
 
         idp.rotateKey(true);
-        Caller after = validator.validate(idp.mint("after", AUDIENCE, Duration.ofMinutes(10)));
+        String after = idp.mint("after", AUDIENCE, Duration.ofMinutes(10));
+        // A set fetched a moment ago that lacks the kid: the token is not (yet) the issuer's.
+        CallerAuthenticationException tooSoon = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> patient.validate(after));
+        clock.advance(Duration.ofSeconds(31));
+        Caller rotated = patient.validate(after);
 
-        assertThat(after.subject()).isEqualTo("after");
+        assertThat(tooSoon.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+        assertThat(rotated.subject()).isEqualTo("after");
         assertThat(jwksFetches()).isEqualTo(2);
     }
 
     @Test
-    void rateLimitsRefetchesForUnknownKeyIds() {
-        validator.validate(idp.mint("warm-up", AUDIENCE, Duration.ofMinutes(10)));
-        for (int i = 0; i < 10; i++) {
+    void aBurstOfTokensWithUnknownKeyIdsIsRefusedAsInvalidWithAtMostOneKeyFetch() {
+        for (int i = 0; i < 20; i++) {
             SigningKey stranger = SigningKey.generate("forged-" + i);
             String forged = stranger.sign(new JWTClaimsSet.Builder().issuer(idp.issuer()).subject("x").audience(AUDIENCE)
                     .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
@@ -81,10 +101,67 @@ class CallerTokenValidatorIT {
             CallerAuthenticationException e = catchThrowableOfType(CallerAuthenticationException.class,
                     () -> validator.validate(forged));
 
-            assertThat(e.reason()).isIn(Reason.UNKNOWN_KEY, Reason.ISSUER_UNAVAILABLE);
+            assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+            assertThat(e.code()).isEqualTo("CALLER_TOKEN_UNKNOWN_KEY");
         }
 
-        assertThat(jwksFetches()).isLessThanOrEqualTo(3);
+        assertThat(jwksFetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aJkuHeaderIsNeverFollowed() throws Exception {
+        try (OidcIssuerEmulator attacker = OidcIssuerEmulator.start("attacker", Clock.systemUTC())) {
+            RSAKey key = new RSAKeyGenerator(2048).keyID(attacker.currentKeyId()).generate();
+            SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .jwkURL(attacker.jwksUri()).build(), new JWTClaimsSet.Builder().issuer(idp.issuer()).subject("x")
+                    .audience(AUDIENCE).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+            forged.sign(new RSASSASigner(key));
+
+            CallerAuthenticationException e = catchThrowableOfType(CallerAuthenticationException.class,
+                    () -> validator.validate(forged.serialize()));
+
+            assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+            assertThat(attacker.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void es256WithTheIssuersRsaKeyIdIsRefusedAsInvalidWithoutRefetching() throws Exception {
+        validator.validate(idp.mint("warm-up", AUDIENCE, Duration.ofMinutes(10)));
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(idp.currentKeyId()).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(idp.currentKeyId()).build(),
+                new JWTClaimsSet.Builder().issuer(idp.issuer()).subject("x").audience(AUDIENCE)
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        forged.sign(new ECDSASigner(ec));
+
+        CallerAuthenticationException e = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> validator.validate(forged.serialize()));
+
+        assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+        assertThat(e.getMessage()).contains("no ES256 key");
+        assertThat(jwksFetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aRealOutageIsTheIssuerUnavailableWithRetryAfterAndIsNotRetriedBeforeIt() {
+        MutableClock clock = new MutableClock(Instant.now());
+        CallerTokenValidator patient = onClock(clock);
+        patient.validate(idp.mint("warm-up", AUDIENCE, Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(16)); // past the 15 min key cache
+        idp.faults().failNext(5, dev.entrabridge.emulator.http.Fault.status(503));
+        String token = idp.mint("n8n", AUDIENCE, Duration.ofMinutes(30));
+
+        CallerAuthenticationException first = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> patient.validate(token));
+        clock.advance(Duration.ofSeconds(10));
+        CallerAuthenticationException second = catchThrowableOfType(CallerAuthenticationException.class,
+                () -> patient.validate(token));
+
+        assertThat(first.reason()).isEqualTo(Reason.ISSUER_UNAVAILABLE);
+        assertThat(first.retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(second.reason()).isEqualTo(Reason.ISSUER_UNAVAILABLE);
+        assertThat(second.retryAfter()).contains(Duration.ofSeconds(20));
+        assertThat(jwksFetches()).isEqualTo(2);
     }
 
     @Test
@@ -162,6 +239,12 @@ class CallerTokenValidatorIT {
 
     private long jwksFetches() {
         return idp.requests().stream().filter(r -> r.path().endsWith("jwks.json")).count();
+    }
+
+    private CallerTokenValidator onClock(Clock clock) {
+        return CallerTokenValidator.builder()
+                .trust(TrustedIssuer.discovered(idp.issuer(), Set.of(AUDIENCE)))
+                .sslContext(EmulatorTls.clientContext()).clock(clock).keyRefetchInterval(Duration.ofSeconds(30)).build();
     }
 
     private CallerTokenValidator validatorTrusting(SSLContext tls) {

@@ -13,7 +13,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -55,7 +54,7 @@ class CallerTokenValidatorTest {
         JWKSet published = new JWKSet(List.of(rsa.toPublicJWK(), ec256.toPublicJWK(), ec384.toPublicJWK()));
         validator = CallerTokenValidator.builder()
                 .trust(TrustedIssuer.discovered(ISSUER, Set.of(AUDIENCE)))
-                .presetKeys(ISSUER, new ImmutableJWKSet<>(published))
+                .presetKeys(ISSUER, published)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
     }
