@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads the named agents: {@code BRIDGE_AGENTS=name=appId[:agentUser],…} where the agent user is an
- * object id or a UPN, and/or the file's {@code agents} object
- * ({@code {"travel": {"agentIdentity": "…", "agentUserId": "…", "bedrockAgents": ["AGENT12345"]}}} or
- * {@code {"travel": "<appId>"}}); then which Bedrock agents act as them:
+ * Reads the named agents: {@code BRIDGE_AGENTS=name=appId[:agentUser]…,…} where each agent user is an
+ * object id or a UPN (several, each after a {@code :}), and/or the file's {@code agents} object
+ * ({@code {"travel": {"agentIdentity": "…", "agentUsers": ["<oid>", "<upn>"], "bedrockAgents": ["AGENT12345"]}}},
+ * the older {@code "agentUserId"}/{@code "agentUsername"} too, or {@code {"travel": "<appId>"}}); then which
+ * Bedrock agents act as them:
  * {@code BRIDGE_BEDROCK_AGENTS=name=<Bedrock agent id>[:<alias id>],…} (an agent may appear several
  * times) replaces every {@code bedrockAgents} of the file when it is set.
  */
@@ -23,6 +23,8 @@ final class AgentsReader {
 
     static final String AGENTS = "BRIDGE_AGENTS";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A UPN: printable, no spaces, one {@code @} with something on both sides; Entra caps UPNs at 113 characters. */
+    private static final Pattern UPN = Pattern.compile("[!#-?A-~&&[^@]]{1,64}@[A-Za-z0-9.-]{1,48}");
 
     private final ConfigSources sources;
 
@@ -90,15 +92,16 @@ final class AgentsReader {
         int eq = entry.indexOf('=');
         if (eq <= 0) {
             throw s.invalid("has the entry '" + entry + "': write each agent as name=<agent identity appId>"
-                    + "[:<agent user object id or UPN>], separated by commas");
+                    + "[:<agent user object id or UPN>]…, separated by commas");
         }
         String name = name(s, entry.substring(0, eq).trim());
-        String rest = entry.substring(eq + 1).trim();
-        int colon = rest.indexOf(':');
-        String appId = colon < 0 ? rest : rest.substring(0, colon).trim();
-        Optional<AgentUser> user = colon < 0 ? Optional.empty() : Optional.of(user(s, rest.substring(colon + 1).trim()));
-        return new AgentDefinition(name, SettingParsers.guid(new Setting(s.origin(), appId),
-                "the agent identity's appId for agent '" + name + "'"), user);
+        String[] parts = entry.substring(eq + 1).trim().split(":", -1);
+        List<AgentUser> users = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            add(s, name, users, user(s, parts[i].trim()));
+        }
+        return new AgentDefinition(name, SettingParsers.guid(new Setting(s.origin(), parts[0].trim()),
+                "the agent identity's appId for agent '" + name + "'"), users, List.of());
     }
 
     private static AgentDefinition fromFile(String rawName, JsonNode node) {
@@ -106,7 +109,7 @@ final class AgentsReader {
         String name = name(new Setting(field, rawName), rawName);
         if (node.isTextual()) {
             return new AgentDefinition(name, SettingParsers.guid(new Setting(field, node.asText()),
-                    "the agent identity's appId"), Optional.empty());
+                    "the agent identity's appId"), List.of(), List.of());
         }
         List<BedrockAgent> bedrock = new ArrayList<>();
         JsonNode list = node.path("bedrockAgents");
@@ -126,28 +129,51 @@ final class AgentsReader {
         }
         String appId = SettingParsers.guid(new Setting(field + "/agentIdentity", id.asText()),
                 "the agent identity's appId");
-        Optional<AgentUser> user = Optional.empty();
-        if (node.hasNonNull("agentUserId") && node.hasNonNull("agentUsername")) {
-            throw new ConfigException(field, "names both agentUserId and agentUsername: keep one (the object id is preferred)");
+        List<AgentUser> users = new ArrayList<>();
+        JsonNode listed = node.path("agentUsers");
+        if (!listed.isMissingNode() && !listed.isNull()) {
+            if (!listed.isArray()) {
+                throw new ConfigException(field + "/agentUsers", "must be an array of the agent's own users, each its "
+                        + "object id or UPN, e.g. [\"<object id>\", \"agent@contoso.com\"]");
+            }
+            for (int i = 0; i < listed.size(); i++) {
+                Setting item = new Setting(field + "/agentUsers/" + i, listed.get(i).isTextual() ? listed.get(i).asText() : "");
+                add(item, name, users, user(item, item.value()));
+            }
         }
         if (node.hasNonNull("agentUserId")) {
             Setting s = new Setting(field + "/agentUserId", node.get("agentUserId").asText());
-            user = Optional.of(AgentUser.byObjectId(UUID.fromString(SettingParsers.guid(s, "the agent user's object id"))));
-        } else if (node.hasNonNull("agentUsername")) {
-            user = Optional.of(user(new Setting(field + "/agentUsername", node.get("agentUsername").asText()),
-                    node.get("agentUsername").asText()));
+            add(s, name, users, AgentUser.byObjectId(UUID.fromString(SettingParsers.guid(s, "the agent user's object id"))));
         }
-        return new AgentDefinition(name, appId, user, bedrock);
+        if (node.hasNonNull("agentUsername")) {
+            Setting s = new Setting(field + "/agentUsername", node.get("agentUsername").asText());
+            add(s, name, users, user(s, s.value()));
+        }
+        return new AgentDefinition(name, appId, users, bedrock);
     }
 
     private static AgentUser user(Setting s, String value) {
         if (SettingParsers.isGuid(value)) {
             return AgentUser.byObjectId(UUID.fromString(value));
         }
-        if (!value.contains("@")) {
-            throw s.invalid("names the agent user '" + value + "': give its object id (GUID) or its UPN (user@domain)");
+        if (!UPN.matcher(value).matches()) {
+            throw s.invalid("names the agent user '" + printable(value) + "': give its object id (GUID) or its UPN "
+                    + "(user@domain, no spaces)");
         }
         return AgentUser.byUsername(value);
+    }
+
+    private static void add(Setting s, String agent, List<AgentUser> users, AgentUser user) {
+        if (users.stream().anyMatch(u -> u.key().equals(user.key()))) {
+            throw s.invalid("names the agent user '" + printable(user.objectId() != null ? user.objectId().toString()
+                    : user.username()) + "' of agent '" + agent + "' twice: list each once");
+        }
+        users.add(user);
+    }
+
+    private static String printable(String value) {
+        String clean = value.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
     private static String name(Setting s, String name) {

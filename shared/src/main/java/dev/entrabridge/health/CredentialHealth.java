@@ -125,7 +125,7 @@ public final class CredentialHealth {
             for (DownstreamApi api : config.apis().values()) {
                 targets.add(new ExchangeTarget(agent.name(), agent.agentIdentity(), api.name(), Set.copyOf(api.scopes())));
             }
-            if (agent.agentUser().isPresent()) {
+            if (!agent.agentUsers().isEmpty()) {
                 targets.add(new ExchangeTarget(agent.name(), agent.agentIdentity(), "agent-user T2",
                         Set.of(exchangeScope)));
             }

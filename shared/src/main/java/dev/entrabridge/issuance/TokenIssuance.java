@@ -14,6 +14,7 @@ import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.AgentTokenException;
 import dev.entrabridge.token.AgentTokenProvider;
 import dev.entrabridge.token.AgentTokenRequest;
+import dev.entrabridge.token.AgentUser;
 import dev.entrabridge.token.Diagnosis;
 import dev.entrabridge.token.Diagnosis.Category;
 
@@ -32,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * The one way any adapter obtains a token for a caller: the API resolved, then the caller policy,
- * then the core; exactly one audit line either way, and never a fallback token. A refusal is an
+ * then the agent (and, for the agent-user flow, that the user is one of its own agent users), then
+ * the core; exactly one audit line either way, and never a fallback token. A refusal is an
  * {@link IssuanceRefused} carrying its {@link Diagnosis}. Framework-neutral and thread-safe; the
  * runtime builds one per process.
  */
@@ -145,6 +147,16 @@ public final class TokenIssuance {
                     "No configured agent is named or has the appId '" + printable(name) + "'.",
                     "Use a configured agent name or agent identity appId, or ask the operator to configure the agent."),
                     "no such agent is configured", rule, null, null);
+        }
+        AgentUser user = request.agentUser();
+        if (user != null && !agent.get().actsAs(user)) {
+            String who = printable(user.objectId() != null ? user.objectId().toString() : user.username());
+            throw refuse(request, name, scopes, start, new Diagnosis(Category.DENIED, "BRIDGE_NOT_THE_AGENTS_USER",
+                    "Agent '" + name + "' may act only as its own agent users, and '" + who + "' is not one of them.",
+                    "Name the agent's own agent user. If '" + who + "' is that agent identity's agent user in Entra, list it "
+                            + "for the agent: BRIDGE_AGENTS=" + name + "=<appId>:<object id>:<UPN>, or agents." + name
+                            + ".agentUsers in the configuration file."),
+                    "the user is not one of the agent's agent users", rule, null, null);
         }
         AgentTokenRequest core = new AgentTokenRequest(name, request.flow(), scopes, request.userAssertion(),
                 request.agentUser(), request.forceRefresh(), request.tenant(), request.correlationId());

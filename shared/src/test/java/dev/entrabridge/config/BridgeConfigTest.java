@@ -50,8 +50,8 @@ class BridgeConfigTest {
         assertThat(config.credential().stsTokenDurationSeconds()).isEqualTo(300);
         assertThat(config.agents()).containsOnlyKeys("travel", "mailer");
         assertThat(config.agents().get("travel").agentIdentity()).isEqualTo(AGENT);
-        assertThat(config.agents().get("travel").agentUser()).isEmpty();
-        assertThat(config.agents().get("mailer").agentUser()).contains(AgentUser.byUsername("agent.mailer@contoso.com"));
+        assertThat(config.agents().get("travel").agentUsers()).isEmpty();
+        assertThat(config.agents().get("mailer").agentUsers()).containsExactly(AgentUser.byUsername("agent.mailer@contoso.com"));
         assertThat(config.agent(AGENT)).map(AgentDefinition::name).contains("travel");
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.retry().ficPropagationRetry()).isFalse();
@@ -98,8 +98,8 @@ class BridgeConfigTest {
         assertThat(config.cloud().exchangeScope()).isEqualTo("api://AzureADTokenExchangeUSGov/.default");
         assertThat(config.credential().awsRegion()).contains("us-gov-west-1");
         assertThat(config.credential().stsTokenDurationSeconds()).isEqualTo(600);
-        assertThat(config.agents().get("travel").agentUser())
-                .contains(AgentUser.byObjectId(UUID.fromString("44444444-4444-4444-4444-444444444444")));
+        assertThat(config.agents().get("travel").agentUsers())
+                .containsExactly(AgentUser.byObjectId(UUID.fromString("44444444-4444-4444-4444-444444444444")));
         assertThat(config.agents().get("hr").agentIdentity()).isEqualTo("55555555-5555-5555-5555-555555555555");
         assertThat(config.apis().get("graph").allowedPaths()).containsExactly("/users", "/me");
         assertThat(config.callers().path("issuers").get(0).asText()).isEqualTo("https://token.actions.githubusercontent.com");

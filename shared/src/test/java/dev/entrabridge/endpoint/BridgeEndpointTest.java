@@ -39,6 +39,7 @@ class BridgeEndpointTest {
     private static final String AGENT_APP_ID = "aaaaaaaa-1111-2222-3333-444444444444";
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLWJ5dGVz";
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final UUID AGENT_USER_OID = UUID.fromString("a9e10000-0000-4000-8000-000000000013");
 
     /** A hand-written core: records what it was asked, answers a fixed token or a configured failure. */
     private static final class RecordingCore implements AgentTokenProvider {
@@ -65,7 +66,8 @@ class BridgeEndpointTest {
                     .audit(new AuditLog(auditLines::add, Clock.fixed(NOW, ZoneOffset.UTC)))
                     .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
                             List.of("https://graph.microsoft.com/.default"), List.of("/v1.0/users"))))
-                    .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID, Optional.empty())))
+                    .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID,
+                            Optional.of(dev.entrabridge.token.AgentUser.byObjectId(AGENT_USER_OID)))))
                     .blueprint("bbbbbbbb-0000-0000-0000-000000000000")
                     .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .build())
@@ -107,7 +109,7 @@ class BridgeEndpointTest {
 
     @Test
     void agentUserByObjectIdSelectsTheAgentUserFlow() {
-        UUID oid = UUID.randomUUID();
+        UUID oid = AGENT_USER_OID;
         BridgeResponse response = endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph",
                 "AgentIdentity=mail-agent&AgentUserId=" + oid));
 

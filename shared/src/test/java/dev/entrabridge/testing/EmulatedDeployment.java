@@ -36,7 +36,7 @@ import java.util.Objects;
  */
 public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
 
-    /** The configured agent names: the mailer agent (with its agent user) and the calendar agent. */
+    /** The configured agent names: the mailer agent and the calendar agent, each with its own agent user. */
     public static final String MAIL_AGENT = "mail-agent";
     public static final String CALENDAR_AGENT = "calendar-agent";
     /** The configured downstream API: the cloud's Microsoft Graph. */
@@ -78,8 +78,10 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
         env.put("ENTRA_BLUEPRINT_CLIENT_ID", EmulatedCloud.BLUEPRINT_APP_ID);
         env.put("ENTRA_ENDPOINT_OVERRIDE", cloud.entra().baseUrl().toString());
         env.put("BRIDGE_TRUSTED_CA_FILE", caFile().toString());
-        env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":"
-                + EmulatedCloud.AGENT_USER_OID + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
+        // Each agent lists its own agent user both ways, so callers may name it by object id or UPN.
+        env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":" + EmulatedCloud.AGENT_USER_OID
+                + ":" + EmulatedCloud.AGENT_USER_UPN + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID + ":"
+                + EmulatedCloud.CALENDAR_AGENT_USER_OID + ":" + EmulatedCloud.CALENDAR_AGENT_USER_UPN);
         env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl().toString());
         env.put("DownstreamApis__" + GRAPH_API + "__Scopes__0", GRAPH_DEFAULT);
         for (int i = 0; i < GRAPH_ALLOWED_PATHS.size(); i++) {

@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * The one seeded world every test and the demo run in: an Entra tenant whose agent identity
  * blueprint trusts every emulated workload issuer (AWS STS, GCP metadata, a Kubernetes-style
- * cluster issuer, an Azure user-assigned managed identity), two agent identities, an agent user, a
- * person, Microsoft Graph as a resource with roles granted, and the Graph emulator serving that
+ * cluster issuer, an Azure user-assigned managed identity), two agent identities with an agent user each,
+ * a person, Microsoft Graph as a resource with roles granted, and the Graph emulator serving that
  * tenant's directory. {@link #builder()} adds what a test needs on top; {@link #tenant()} and each
  * emulator's {@code faults()} break one thing at a time.
  *
@@ -40,6 +40,9 @@ public final class EmulatedCloud implements AutoCloseable {
     public static final String CALENDAR_AGENT_APP_ID = "a9e17002-0000-4000-8000-0000000a9e18";
     public static final String AGENT_USER_OID = "a9e10000-0000-4000-8000-000000000013";
     public static final String AGENT_USER_UPN = "mailer-agent@" + TENANT_DOMAIN;
+    /** The calendar agent's own agent user: another agent's user, which the mailer agent may not act as. */
+    public static final String CALENDAR_AGENT_USER_OID = "a9e10000-0000-4000-8000-000000000018";
+    public static final String CALENDAR_AGENT_USER_UPN = "calendar-agent@" + TENANT_DOMAIN;
     /** The person of the on-behalf-of examples. */
     public static final String USER_OID = "a11ce000-0000-4000-8000-0000000a11ce";
     public static final String USER_UPN = "alice@" + TENANT_DOMAIN;
@@ -128,6 +131,7 @@ public final class EmulatedCloud implements AutoCloseable {
         t.agentIdentity(MAILER_AGENT_APP_ID, BLUEPRINT_APP_ID);
         t.agentIdentity(CALENDAR_AGENT_APP_ID, BLUEPRINT_APP_ID);
         t.agentUser(AGENT_USER_OID, AGENT_USER_UPN, MAILER_AGENT_APP_ID);
+        t.agentUser(CALENDAR_AGENT_USER_OID, CALENDAR_AGENT_USER_UPN, CALENDAR_AGENT_APP_ID);
         t.user(USER_OID, USER_UPN);
         t.resource(GRAPH).appRoles("User.Read.All", "Mail.Send", "Calendars.Read", "AgentIdentityBlueprint.Read.All")
                 .scopes("User.Read", "User.Read.All", "Mail.Send", "Mail.Read", "Calendars.Read");

@@ -172,12 +172,18 @@ final class TokenEndpoint {
         String userKey = request.formParam("user_id").or(() -> request.formParam("username"))
                 .orElseThrow(() -> EntraError.invalidRequest(900144, "The request body must contain the following"
                         + " parameter: 'user_id' or 'username'."));
-        AgentUser user = tenant.findAgentUser(userKey).orElseThrow(() -> EntraError.invalidGrant(50034,
-                "The user account " + userKey + " does not exist in the " + tenant.id() + " directory."));
-        if (!user.agentIdentityAppId().equals(client.appId())) {
-            throw EntraError.invalidRequest(9002313, "Invalid request. Request is malformed or invalid. [Reason - agent"
-                    + " user '" + user.userPrincipalName() + "' is bound to another agent identity, not '"
-                    + client.appId() + "'.]");
+        // An agent user can be impersonated only by the one agent identity that is its identity parent: a person,
+        // or another agent identity's agent user, is refused.
+        AgentUser user = tenant.findAgentUser(userKey).orElse(null);
+        if (user == null || !user.agentIdentityAppId().equals(client.appId())) {
+            boolean exists = user != null || tenant.findUser(userKey).isPresent() || tenant.findUserByUpn(userKey).isPresent();
+            if (!exists) {
+                throw EntraError.invalidGrant(50034, "The user account " + userKey + " does not exist in the "
+                        + tenant.id() + " directory.");
+            }
+            throw EntraError.invalidRequest(9002313, "Invalid request. Request is malformed or invalid. [Reason - user '"
+                    + userKey + "' is not an agent user whose identity parent is agent identity '" + client.appId()
+                    + "'; an agent user can be impersonated only by its parent agent identity.]");
         }
         return delegated(tenant, client, scopes, user.objectId(), user.userPrincipalName(), true);
     }

@@ -231,6 +231,28 @@ class EntraAgentFlowsIT {
     }
 
     @Test
+    void userFicIsRefusedForAPersonOrAnotherAgentsAgentUserButNotForAnUnknownOne() throws Exception {
+        var agent = agent();
+        String t2 = agent.acquireToken(ClientCredentialParameters.builder(Set.of(EXCHANGE_AUDIENCE + "/.default"))
+                .build()).get().accessToken();
+
+        // The person has no identity parent; the calendar agent's user has another one.
+        assertService(() -> agent.acquireToken(UserFederatedIdentityCredentialParameters
+                .builder(Set.of(GRAPH + "/User.Read"), USER_UPN, t2).build()).get(), "invalid_request", 9002313, 400);
+        assertService(() -> agent.acquireToken(UserFederatedIdentityCredentialParameters
+                .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(USER_OID), t2).build()).get(),
+                "invalid_request", 9002313, 400);
+        assertService(() -> agent.acquireToken(UserFederatedIdentityCredentialParameters
+                .builder(Set.of(GRAPH + "/User.Read"), CALENDAR_AGENT_USER_UPN, t2).build()).get(),
+                "invalid_request", 9002313, 400);
+        assertThat(entra.tokenRequests().get(entra.tokenRequests().size() - 1).formParam("username"))
+                .contains(CALENDAR_AGENT_USER_UPN);
+        assertService(() -> agent.acquireToken(UserFederatedIdentityCredentialParameters
+                .builder(Set.of(GRAPH + "/User.Read"), "nobody@" + TENANT_DOMAIN, t2).build()).get(),
+                "invalid_grant", 50034, 400);
+    }
+
+    @Test
     void userFicNeedsTheAgentsOwnExchangeToken() {
         var agent = agent();
         String t1 = t1(MAILER_AGENT_APP_ID);
