@@ -46,8 +46,15 @@
  *       <td>PEM (PKCS#8 key + certificate) or PKCS#12; development only</td></tr>
  *   <tr><td>{@code ENTRA_CLIENT_CERTIFICATE_PASSWORD}</td><td>{@code …__CertificatePassword}</td><td>{@code credential.certificatePassword}</td><td>PKCS#12 password</td></tr>
  *   <tr><td>{@code BRIDGE_AGENTS}</td><td>—</td><td>{@code agents}</td>
- *       <td>{@code name=<agent appId>[:<agent user OID or UPN>],…}; file: {@code {"travel": {"agentIdentity": …,
- *       "agentUserId"|"agentUsername": …, "bedrockAgents": [ … ]}}} or {@code {"travel": "<appId>"}}</td></tr>
+ *       <td>{@code name=<agent appId>[:<agent user OID or UPN>]…,…}: the agent and its own agent users, each after a
+ *       {@code :} (e.g. {@code mail-agent=<appId>:<agent user OID>:mailer-agent@contoso.com}); file:
+ *       {@code {"travel": {"agentIdentity": …, "agentUsers": ["<OID>", "<UPN>"], "bedrockAgents": [ … ]}}} (the older
+ *       {@code "agentUserId"} and {@code "agentUsername"} still count, together or alone) or {@code {"travel": "<appId>"}}.
+ *       The agent-user flow is served only for a listed user, matched by the same object id or the same UPN
+ *       (case-insensitive): any other user (a person, another agent's agent user) is 403 {@code BRIDGE_NOT_THE_AGENTS_USER}
+ *       before Entra is asked. Entra lets an agent identity act only as the agent user whose identity parent it is
+ *       (one per agent identity), so list that user, by object id and UPN if callers use both. Each user is a GUID or a
+ *       UPN (no spaces, {@code user@domain}), listed once</td></tr>
  *   <tr><td>{@code BRIDGE_BEDROCK_AGENTS}</td><td>—</td><td>{@code agents.<name>.bedrockAgents}</td>
  *       <td>which Amazon Bedrock agents act as which agent when they invoke their action group:
  *       {@code <agent name>=<Bedrock agent id>[:<alias id>],…} (an agent may appear several times; file:
