@@ -1,11 +1,11 @@
 /**
- * The bridge's HTTP contract on a JDK {@code com.sun.net.httpserver} server at {@code 127.0.0.1:7000}: the
+ * The bridge's HTTP contract on an embedded Jetty 12 server (core handlers) at {@code 127.0.0.1:7000}: the
  * routes of Microsoft's Entra SDK for AgentID sidecar (so agents written for it work unchanged), a plain
  * {@code POST /token} with RFC 8693 token exchange and the {@code health} command. The demo on in-process
  * emulators is its own module ({@code demo-app}, {@code ./demo}), which launches this sidecar unchanged through
  * {@code SidecarMain.start} with an environment of its own. {@link dev.entrabridge.sidecar.SidecarMain} goes
  * options → environment →
- * {@code BridgeRuntime} → server; {@code ExchangeMapping} only maps {@code HttpExchange} to and from the
+ * {@code BridgeRuntime} → server; {@code ExchangeMapping} only maps Jetty's request and response to and from the
  * core's {@code BridgeRequest}/{@code BridgeResponse}: every rule lives in the core and is shared with the
  * Lambda and Azure Function adapters.
  *
@@ -19,9 +19,29 @@
  *       variables win over it; every setting, the health check's included, can be set there</td></tr>
  *   <tr><td>{@code --allow-from CIDR}</td><td>also serve peers in this network (repeatable); they count as
  *       {@code loopback} callers for the policy</td></tr>
- *   <tr><td>{@code --workers N}</td><td>worker threads, default 16; at most 4 × N requests are admitted, the rest get
- *       503 + {@code Retry-After: 1}</td></tr>
+ *   <tr><td>{@code --workers N}</td><td>worker threads that run the bridge, default 16</td></tr>
+ *   <tr><td>{@code --max-wait-ms N}</td><td>a request that waited longer than this for a worker is answered at once with
+ *       503 {@code BRIDGE_OVERLOADED} + {@code Retry-After: 1}, default 2000; load is shed by waiting time, not by a
+ *       count, so a burst of cached-token requests (microseconds each) is served, not refused</td></tr>
+ *   <tr><td>{@code --max-connections N}</td><td>open connections at most, default 512; more wait in the accept backlog</td></tr>
+ *   <tr><td>{@code --request-timeout-seconds N}</td><td>a request's line, headers and body must arrive within N s of its first
+ *       byte, default 10: a head still trickling in is closed, a body that does not arrive is 408
+ *       {@code BRIDGE_REQUEST_TIMEOUT}</td></tr>
  * </table>
+ *
+ * <h2>The server</h2>
+ * Jetty's core handlers (no servlet API), one acceptor and one selector: Jetty's own threads only accept, parse, read
+ * bodies as they arrive and write answers, never blocking; the bridge runs on the workers. HTTP/1.1 and 1.0 with
+ * keep-alive and {@code TCP_NODELAY}; idle connections are closed after 30 s; the request line plus headers may take
+ * 24 KiB (room for a 16 KiB bearer token), the request target 8 KiB (414), the body 64 KiB (413). Parsing is RFC 9110
+ * strict, and every request the server itself refuses — bad percent escapes, raw CR/LF, illegal header names, bad or
+ * duplicate {@code Content-Length}, {@code Content-Length} with chunked, {@code Transfer-Encoding: gzip}, a backslash or
+ * {@code %u002e} in the path, {@code GET *}, {@code CONNECT}, HTTP/0.9, HTTP/2 over a plain connection, a missing or
+ * repeated {@code Host} — gets our problem+json ({@code BRIDGE_MALFORMED_REQUEST}, {@code BRIDGE_TARGET_TOO_LONG},
+ * {@code BRIDGE_HEADERS_TOO_LARGE}, {@code BRIDGE_HTTP_VERSION_NOT_SUPPORTED}, {@code BRIDGE_METHOD_NOT_ALLOWED}) with
+ * {@code Cache-Control: no-store} and {@code Connection: close}, never an HTML page or an exception's name. Encoded
+ * separators and dot segments ({@code %2F}, {@code %2e%2e}) pass to the endpoint, which refuses them with
+ * {@code BRIDGE_PATH_TRAVERSAL}.
  *
  * <h2>The credential health check</h2>
  * {@code java -jar … health [--config FILE] [--json]} runs the check of
@@ -46,7 +66,8 @@
  * tenant ({@code {authority}/{ENTRA_TENANT_ID}/v2.0}, audience = the blueprint): give the tenant's GUID.
  *
  * <p>Stdout carries one JSON audit line per token issued or refused; stderr the core's one-line log events.
- * SIGTERM (Ctrl+C) stops accepting, answers new requests with 503 while it drains admitted ones (up to 5 s), then
+ * SIGTERM (Ctrl+C) stops accepting, answers new requests with 503 {@code BRIDGE_STOPPING} while it drains the ones
+ * already running (up to 5 s), then
  * exits. Who may call: loopback peers only, 403 {@code BRIDGE_PEER_NOT_ALLOWED} otherwise; {@code /healthz} is open.
  *
  * <h2>The contract</h2>
@@ -72,18 +93,24 @@
  * <p>Also accepted: {@code optionsOverride.Scopes} (repeatable),
  * {@code optionsOverride.AcquireTokenOptions.ForceRefresh|Tenant|CorrelationId}. Query names match
  * case-insensitively, as Microsoft's sidecar binds them. Unlike it: {@code AgentIdentity} is required and never
- * silently ignored (no blueprint-token fallback); an unknown API is 404 naming the configured ones;
+ * silently ignored (no blueprint-token fallback); an unknown API is 404 naming the configured ones; an unknown agent
+ * is 403 {@code POLICY_DENIED}, exactly as an agent the caller is not granted (the policy decides first, so the
+ * answer never tells which agents exist; only a caller granted every agent, {@code "agents":["*"]}, gets 404
+ * {@code BRIDGE_UNKNOWN_AGENT}); the agent-user flow names one of the agent's own agent users or is 403
+ * {@code BRIDGE_NOT_THE_AGENTS_USER}, before Entra is asked;
  * {@code optionsOverride.BaseUrl}, unknown or repeated parameters, both agent-user parameters, control characters
  * (CR/LF), bad UTF-8, path traversal in {@code {api}} or {@code RelativePath} are all 400. A request whose target is
- * not a valid URI (e.g. {@code %zz}) is refused by the JDK server itself with its own plain 400.
+ * not a valid URI (e.g. {@code %zz} in the path) is refused by the server with {@code BRIDGE_MALFORMED_REQUEST}.
  *
  * <p>Errors are {@code application/problem+json} (RFC 9457): {@code type}, {@code title}, {@code status},
  * {@code detail}, {@code code}, {@code remedy}, {@code correlationId}; {@code Cache-Control: no-store} on every
- * token-bearing response and every error. Statuses: 400 bad input, 401 unauthenticated (with
- * {@code WWW-Authenticate}) or Entra refused the credential, 403 policy ({@code POLICY_DENIED} and why), non-loopback
- * peer, consent missing or path outside the API's allowlist, 404 unknown route/API/agent, 405 (+{@code Allow}), 413
+ * token-bearing response and every error. Statuses: 400 bad input or a scope the agent cannot get (AADSTS70011,
+ * AADSTS500011, with the remedy), 401 unauthenticated (with {@code WWW-Authenticate}; a forged, foreign or expired
+ * caller token is {@code error="invalid_token"}) or Entra refused the credential, 403 policy ({@code POLICY_DENIED} and why), non-loopback
+ * peer, an unknown or ungranted agent, an agent user not the agent's own, consent missing or path outside the API's
+ * allowlist, 404 unknown route or API, 405 (+{@code Allow}), 408 request not received in time, 413
  * body over 64 KiB, 415, 429 Entra throttled, 502 Entra refused a request we built wrongly or the API failed, 503
- * Entra/STS unavailable or overload (+{@code Retry-After}), 504 API timeout. A refused token's status is the core's
+ * Entra/STS or a caller token issuer's keys unavailable, overload or stopping (+{@code Retry-After}), 504 API timeout. A refused token's status is the core's
  * one table, {@code Diagnosis.httpStatus()}.
  *
  * <h2>Containers, Ollama/LangChain, n8n</h2>
