@@ -70,8 +70,12 @@
  *     500133; unknown user 50034; scopes not consented for the agent 65001</td></tr>
  * <tr><td>{@code user_fic}</td> <td>agent identities only (9002313);
  *     {@code user_federated_identity_credential} = a T2 for {@code api://AzureADTokenExchange} issued
- *     to this agent (50013, expired 700024); {@code user_id} or {@code username} of an agent user
- *     (50034) bound to this agent (9002313); consent 65001</td></tr>
+ *     to this agent (50013, expired 700024); {@code user_id} or {@code username} of an agent user whose
+ *     identity parent is this agent identity: Microsoft documents that an agent user can be impersonated
+ *     only by a single agent identity (its {@code identityParentId}), so a person or another agent's agent
+ *     user is refused (9002313, {@code invalid_request}; Microsoft publishes the rule but no error body for
+ *     it, so the code is Entra's generic "request is malformed or invalid" one, as for a foreign
+ *     {@code fmi_path}); a user the tenant does not have 50034; consent 65001</td></tr>
  * </table>
  *
  * <p><b>Issued tokens</b> (RS256, tenant key, {@code kid} in the JWKS; {@code iss}
