@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Jetty's handler for every request, never blocking its I/O threads: refuses what no route can
@@ -25,7 +26,7 @@ final class BridgeHandler extends Handler.Abstract.NonBlocking {
     /** The request target (path and query) at most; the whole head may be larger (a long bearer token). */
     static final int MAX_TARGET_CHARS = 8 * 1024;
 
-    private final BridgeEndpoint endpoint;
+    private final Supplier<BridgeEndpoint> endpoint;
     private final ExchangeMapping mapping;
     private final Workers workers;
     private final RequestHeadDeadline heads;
@@ -33,7 +34,7 @@ final class BridgeHandler extends Handler.Abstract.NonBlocking {
     private final long requestTimeoutNanos;
     private final LongSupplier nanoTime;
 
-    BridgeHandler(BridgeEndpoint endpoint, PeerFilter peers, Workers workers, RequestHeadDeadline heads,
+    BridgeHandler(Supplier<BridgeEndpoint> endpoint, PeerFilter peers, Workers workers, RequestHeadDeadline heads,
                   ScheduledExecutorService timers, Duration requestTimeout, LongSupplier nanoTime) {
         this.endpoint = endpoint;
         this.mapping = new ExchangeMapping(peers);
@@ -89,7 +90,7 @@ final class BridgeHandler extends Handler.Abstract.NonBlocking {
 
     private void serve(Request request, Response response, byte[] body, Callback done) {
         try {
-            BridgeResponse answer = endpoint.handle(() -> mapping.request(request, body));
+            BridgeResponse answer = endpoint.get().handle(() -> mapping.request(request, body));
             ExchangeMapping.respond(response, answer, done);
         } catch (RuntimeException e) {
             // The endpoint never throws; a failure here is writing to a connection that is gone.
@@ -104,7 +105,7 @@ final class BridgeHandler extends Handler.Abstract.NonBlocking {
     }
 
     private void refuse(Response response, RequestRefused refusal, Callback done) {
-        ExchangeMapping.respond(response, endpoint.handle(() -> {
+        ExchangeMapping.respond(response, endpoint.get().handle(() -> {
             throw refusal;
         }), done);
     }

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,9 @@ final class ServerErrors implements Request.Handler {
     /** Jetty's reasons ("Bad EOL", "Multiple Content-Lengths") are kept; anything else is not echoed. */
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 ,.'=()/:-]{1,80}");
 
-    private final BridgeEndpoint endpoint;
+    private final Supplier<BridgeEndpoint> endpoint;
 
-    ServerErrors(BridgeEndpoint endpoint) {
+    ServerErrors(Supplier<BridgeEndpoint> endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -33,7 +34,7 @@ final class ServerErrors implements Request.Handler {
         RequestRefused refusal = refusal(status instanceof Integer ? (Integer) status : 500,
                 message == null ? null : message.toString());
         response.getHeaders().put("Connection", "close");
-        ExchangeMapping.respond(response, endpoint.handle(() -> {
+        ExchangeMapping.respond(response, endpoint.get().handle(() -> {
             throw refusal;
         }), callback);
         return true;

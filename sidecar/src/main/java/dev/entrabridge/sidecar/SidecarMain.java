@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code java -jar entra-agent-bridge-sidecar.jar [--port N] [--bind A] [--config F]}: options, then
@@ -119,7 +121,40 @@ public final class SidecarMain {
      */
     public static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out)
             throws IOException {
-        BridgeRuntime runtime = BridgeRuntime.fromEnvironment(environment(options, environment), out::println);
+        PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
+        Map<String, String> env = environment(options, environment);
+        // The runtime (configuration, MSAL, the credential) and the HTTP server load unrelated classes: building
+        // them on two threads overlaps the server's start with the runtime's, so Jetty adds little to start-up.
+        CompletableFuture<BridgeRuntime> building = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                building.complete(BridgeRuntime.fromEnvironment(env, out::println));
+            } catch (Throwable t) {
+                building.completeExceptionally(t);
+            }
+        }, "sidecar-runtime");
+        builder.start();
+        SidecarServer server = null;
+        IOException cannotListen = null;
+        try {
+            server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.limits(),
+                    () -> building.join().endpoint(), peers).start();
+        } catch (IOException e) {
+            cannotListen = e;
+        }
+        BridgeRuntime runtime;
+        try {
+            runtime = built(building);
+        } catch (RuntimeException | Error e) {
+            // A configuration error is reported first, as when the runtime was built before the server.
+            if (server != null) {
+                server.stop(Duration.ZERO);
+            }
+            throw e;
+        }
+        if (cannotListen != null) {
+            throw cannotListen;
+        }
         if (!runtime.hasCallerPolicy()) {
             System.err.println("warning: no caller policy (BRIDGE_POLICY or the file's \"policy\"): every token request "
                     + "will be refused with 403 until one grants callers their agents");
@@ -127,14 +162,27 @@ public final class SidecarMain {
         HealthSettings health = runtime.config().health();
         // Built only when scheduled: with the schedule off no check exists and /healthz is liveness only.
         CredentialHealth check = health.scheduled() ? runtime.health() : null;
-        PeerFilter peers = options.allowFrom().isEmpty() ? PeerFilter.loopbackOnly() : PeerFilter.loopbackAnd(options.allowFrom());
-        SidecarServer server = SidecarServer.bind(new InetSocketAddress(options.bind(), options.port()), options.limits(),
-                runtime.endpoint(), peers).start();
         HealthSchedule schedule = check == null ? HealthSchedule.off() : HealthSchedule.start(check, health.interval());
         out.println("entra-agent-bridge sidecar listening on " + server.baseUrl()
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
         out.flush();
         return new Running(server, runtime, schedule);
+    }
+
+    /** The runtime the builder thread made, or the exception it threw (a configuration error, unwrapped). */
+    private static BridgeRuntime built(CompletableFuture<BridgeRuntime> building) {
+        try {
+            return building.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
     }
 
     /** The bridge's environment for these options: {@code --config FILE} becomes {@code BRIDGE_CONFIG_FILE}. */

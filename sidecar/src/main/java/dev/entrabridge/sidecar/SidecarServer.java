@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The bridge's HTTP contract on an embedded Jetty 12 server (core handlers, no servlet API): HTTP/1.1
@@ -48,13 +50,20 @@ public final class SidecarServer implements AutoCloseable {
         this.timers = timers;
     }
 
+    /** {@link #bind(InetSocketAddress, ServerLimits, Supplier, PeerFilter)} with an endpoint already built. */
+    static SidecarServer bind(InetSocketAddress bind, ServerLimits limits, BridgeEndpoint endpoint, PeerFilter peers)
+            throws IOException {
+        return bind(bind, limits, () -> endpoint, peers);
+    }
+
     /**
      * Binds the listening socket (so a taken port fails here, with an {@link IOException}) but serves
-     * nothing until {@link #start()}.
+     * nothing until {@link #start()}. {@code endpoint} may still be being built: a request that arrives
+     * first waits for it.
      *
      * @param bind e.g. {@code 127.0.0.1:7000}; port 0 picks a free one
      */
-    static SidecarServer bind(InetSocketAddress bind, ServerLimits limits, BridgeEndpoint endpoint, PeerFilter peers)
+    static SidecarServer bind(InetSocketAddress bind, ServerLimits limits, Supplier<BridgeEndpoint> endpoint, PeerFilter peers)
             throws IOException {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sidecar-timers");
@@ -66,7 +75,9 @@ public final class SidecarServer implements AutoCloseable {
         RequestHeadDeadline heads = new RequestHeadDeadline(limits.requestTimeout(), System::nanoTime);
 
         // Jetty's own threads only accept, select, parse and write: the bridge runs on the workers.
-        QueuedThreadPool io = new QueuedThreadPool(8, 2);
+        // A plain queue: Jetty's default one sizes itself through java.lang.management, whose ~200 classes
+        // would cost the sidecar's start-up more than the whole server does otherwise.
+        QueuedThreadPool io = new QueuedThreadPool(8, 2, 60_000, new LinkedBlockingQueue<>());
         io.setName("sidecar-io");
         Server server = new Server(io);
         HttpConfiguration http = new HttpConfiguration();
