@@ -138,12 +138,15 @@ final class TokenEndpoint {
         }
         SignedJWT jwt = AssertionChecks.parse(required(request, "assertion"), false);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
-        if (!TokenIssuer.issuer(tenant).equals(claims.getIssuer()) || !signedByTenant(tenant, jwt)) {
+        boolean v1 = TokenIssuer.v1Issuer(tenant).equals(claims.getIssuer());
+        if (!(v1 || TokenIssuer.issuer(tenant).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
             throw EntraError.invalidGrant(50013, "Assertion failed signature validation. [Reason - The user assertion"
                     + " was not issued by tenant '" + tenant.id() + "'.]");
         }
         String blueprintAppId = client.blueprint().appId();
-        if (!blueprintAppId.equals(AssertionChecks.audience(claims))) {
+        // v1 tokens name the resource as the client asked for it: its appId or its identifier URI.
+        String audience = AssertionChecks.audience(claims);
+        if (!blueprintAppId.equals(audience) && !(v1 && audience.equals("api://" + blueprintAppId))) {
             throw EntraError.invalidGrant(50013, "Assertion audience does not match the Client app presenting the"
                     + " assertion. The audience in the assertion was '" + AssertionChecks.audience(claims)
                     + "' and the expected audience is '" + blueprintAppId + "': for an agent identity the user token's"
