@@ -44,15 +44,15 @@ record TokenOptions(String agent, Optional<AgentUser> agentUser, Optional<List<S
 
     static TokenOptions from(QueryParameters q, DownstreamDefaults defaults) {
         String agent = q.single(QueryParameters.AGENT_IDENTITY).orElse(null);
-        Optional<AgentUser> user = q.single(QueryParameters.AGENT_USERNAME).map(AgentUser::byUsername)
-                .or(() -> q.single(QueryParameters.AGENT_USER_ID).map(TokenOptions::objectId));
+        Optional<AgentUser> user = agent == null ? Optional.empty()
+                : q.single(QueryParameters.AGENT_USERNAME).map(AgentUser::byUsername)
+                        .or(() -> q.single(QueryParameters.AGENT_USER_ID).map(TokenOptions::objectId));
         if (q.has(QueryParameters.AGENT_USERNAME) && q.has(QueryParameters.AGENT_USER_ID)) {
             LOG.log(System.Logger.Level.INFO, "event=agent_user_named_twice used=AgentUsername");
         }
-        if (agent == null && user.isPresent()) {
+        if (agent == null && (q.has(QueryParameters.AGENT_USERNAME) || q.has(QueryParameters.AGENT_USER_ID))) {
             // As Microsoft's sidecar: an agent user means nothing without the agent it belongs to.
             LOG.log(System.Logger.Level.WARNING, "event=agent_user_ignored reason=no_agent_identity");
-            user = Optional.empty();
         }
         Optional<List<String>> scopes = q.has(QueryParameters.SCOPES)
                 ? Optional.of(scopes(q.all(QueryParameters.SCOPES))) : Optional.empty();

@@ -189,7 +189,10 @@ final class TokenEndpoint {
                                  String upn, boolean agentUser) {
         ResourceApp app = resource(tenant, scopes.resource());
         Set<String> consented = tenant.consentedScopes(client.appId(), app.identifierUri());
-        Set<String> granted = scopes.isDefault() ? consented : scopes.names();
+        // Entra matches scope names case-insensitively (user.read is User.Read) and issues the consented spelling.
+        Set<String> granted = scopes.isDefault() ? consented : scopes.names().stream()
+                .map(n -> consented.stream().filter(c -> c.equalsIgnoreCase(n)).findFirst().orElse(n))
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         if (granted.isEmpty() || !consented.containsAll(granted)) {
             throw EntraError.invalidGrant(65001, "The user or administrator has not consented to use the application"
                     + " with ID '" + client.appId() + "' named '" + client.appId() + "'. Send an interactive"
