@@ -40,6 +40,7 @@ class BridgeEndpointTest {
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLWJ5dGVz";
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
     private static final UUID AGENT_USER_OID = UUID.fromString("a9e10000-0000-4000-8000-000000000013");
+    private static final String AGENT_USER_UPN = "mailer-agent@contoso.onmicrosoft.com";
 
     /** A hand-written core: records what it was asked, answers a fixed token or a configured failure. */
     private static final class RecordingCore implements AgentTokenProvider {
@@ -66,8 +67,9 @@ class BridgeEndpointTest {
                     .audit(new AuditLog(auditLines::add, Clock.fixed(NOW, ZoneOffset.UTC)))
                     .apis(List.of(new DownstreamApi("graph", URI.create("https://graph.microsoft.com"),
                             List.of("https://graph.microsoft.com/.default"), List.of("/v1.0/users"))))
-                    .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID,
-                            Optional.of(dev.entrabridge.token.AgentUser.byObjectId(AGENT_USER_OID)))))
+                    .agents(List.of(new AgentDefinition("mail-agent", AGENT_APP_ID, List.of(
+                            dev.entrabridge.token.AgentUser.byObjectId(AGENT_USER_OID),
+                            dev.entrabridge.token.AgentUser.byUsername(AGENT_USER_UPN)), List.of())))
                     .blueprint("bbbbbbbb-0000-0000-0000-000000000000")
                     .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .build())
@@ -176,9 +178,10 @@ class BridgeEndpointTest {
         assertThat(core.requests).isEmpty();
 
         BridgeResponse ignored = endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph",
-                "AgentIdentity=mail-agent&Foo=1&optionsOverride.BaseUrl=https://evil&AgentUsername=a@b.c&AgentUserId=" + UUID.randomUUID()));
+                "AgentIdentity=mail-agent&Foo=1&optionsOverride.BaseUrl=https://evil&AgentUsername=" + AGENT_USER_UPN
+                        + "&AgentUserId=" + UUID.randomUUID()));
         assertThat(ignored.status()).isEqualTo(200);
-        assertThat(core.requests.get(0).agentUser().username()).isEqualTo("a@b.c");
+        assertThat(core.requests.get(0).agentUser().username()).isEqualTo(AGENT_USER_UPN);
     }
 
     @Test
