@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * the CPU time the JVM had used by then. One untimed run per jar warms the page cache; then jars are
  * interleaved run by run so that a machine shared with other builds slows them alike.
  *
- * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] LABEL=JAR...</pre>
+ * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] LABEL=JAR[,JVM-OPTION]...</pre>
+ * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive).
  */
 public final class SidecarStartUp {
 
@@ -79,8 +80,12 @@ public final class SidecarStartUp {
 
     /** One start: {wall ms, CPU ms} from just before the fork to the first 200 from /healthz. */
     private static long[] once(String jar) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar, "--port", "0");
+        String[] parts = jar.split(",");
+        List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(parts).subList(1, parts.length));
+        command.addAll(List.of("-jar", parts[0], "--port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("ENTRA_TENANT_ID", "7c6b2a1e-0d4f-4e8a-9b3c-5f2e1d0c9b8a");

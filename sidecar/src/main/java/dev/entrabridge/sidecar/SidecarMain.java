@@ -28,6 +28,10 @@ public final class SidecarMain {
 
     public static void main(String[] args) {
         prepareProcess();
+        if (args.length == 1 && args[0].equals("warm-up")) {
+            System.exit(WarmUpCommand.run(System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("health")) {
             System.exit(HealthCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.out, System.err));
@@ -125,6 +129,9 @@ public final class SidecarMain {
         Map<String, String> env = environment(options, environment);
         // The runtime (configuration, MSAL, the credential) and the HTTP server load unrelated classes: building
         // them on two threads overlaps the server's start with the runtime's, so Jetty adds little to start-up.
+        Thread tls = new Thread(SidecarMain::loadTls, "sidecar-tls-load");
+        tls.setDaemon(true);
+        tls.start();
         CompletableFuture<BridgeRuntime> building = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
@@ -167,6 +174,21 @@ public final class SidecarMain {
                 + (peers.loopbackOnlyMode() ? " (loopback callers only)" : " (loopback and " + options.allowFrom() + ")"));
         out.flush();
         return new Running(server, runtime, schedule);
+    }
+
+    /**
+     * Loads the JDK's TLS classes and default trust store (cached by the JDK) on a third thread: the runtime's
+     * outbound client needs them and would otherwise load them after the configuration, one after the other.
+     * Nothing is connected and nothing time-bound is kept.
+     */
+    private static void loadTls() {
+        try {
+            javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm())
+                    .init((java.security.KeyStore) null);
+            javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.GeneralSecurityException e) {
+            // The runtime builds its own context and reports a real failure; this was only ahead of time.
+        }
     }
 
     /** The runtime the builder thread made, or the exception it threw (a configuration error, unwrapped). */

@@ -35,6 +35,9 @@ public record SidecarOptions(String bind, int port, Optional<Path> config, List<
             "       java -jar entra-agent-bridge-sidecar.jar health [--config FILE] [--json]",
             "  runs the credential health check once, prints the report and exits 0 (pass or warn) or 1 (fail)",
             "",
+            "       java -XX:ArchiveClassesAtExit=sidecar.jsa -jar entra-agent-bridge-sidecar.jar warm-up",
+            "  serves a few requests offline and exits, so the JVM dumps a class-data-sharing archive to start from",
+            "",
             "  (the demo on emulators is a separate jar: ./demo from the repository root)");
 
     /** Parses and validates the flags; a mistake is an {@link IllegalArgumentException} naming the flag. */

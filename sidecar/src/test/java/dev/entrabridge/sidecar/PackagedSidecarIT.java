@@ -86,6 +86,43 @@ class PackagedSidecarIT {
         assertThat(String.join("\n", output)).contains("draining admitted requests", "sidecar stopped");
     }
 
+    @Test
+    void warmUpDumpsAClassDataSharingArchiveTheJarThenStartsFrom() throws Exception {
+        Path archive = world.bridge().dir().resolve("sidecar.jsa");
+        Process warmUp = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar", JAR.toString(), "warm-up")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(warmUp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(warmUp.exitValue()).isZero();
+        assertThat(archive).exists();
+
+        // -Xshare:on: an archive the JVM cannot use fails the start instead of being ignored.
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
+        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar",
+                JAR.toString(), "--port", "0");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        BlockingQueue<URI> base = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> read(process, output, base), "packaged-sidecar-cds-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            URI url = base.poll(60, TimeUnit.SECONDS);
+            assertThat(url).as(String.join("\n", output)).isNotNull();
+            assertThat(RawHttp.send(url, "GET", "/healthz", Map.of(), new byte[0]).status()).isEqualTo(200);
+        } finally {
+            process.toHandle().destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static void read(Process process, List<String> output, BlockingQueue<URI> base) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
