@@ -121,7 +121,10 @@
  *
  * <h2>Containers, Ollama/LangChain, n8n</h2>
  * {@code sidecar/Dockerfile} builds a distroless, non-root image ({@code docker build -f sidecar/Dockerfile .} from
- * the repository root); {@code sidecar/docker-compose.yml} runs an agent container in the sidecar's network
+ * the repository root) whose JVM starts from a class-data-sharing archive it dumped itself at build time with
+ * {@code java -XX:ArchiveClassesAtExit=/app/sidecar.jsa -jar … warm-up} (the command serves a {@code /healthz}, a
+ * refused token request and a malformed request on a loopback port with an offline built-in configuration, then
+ * exits 0); a missing or foreign archive is ignored by the JVM; {@code sidecar/docker-compose.yml} runs an agent container in the sidecar's network
  * namespace, so the agent calls {@code http://localhost:7000} and is a loopback caller, as in a Kubernetes pod
  * (written, not built here: no container engine on the project's machines). A LangChain tool calls
  * {@code POST /DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=users}
