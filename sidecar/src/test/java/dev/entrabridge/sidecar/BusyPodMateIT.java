@@ -1,6 +1,5 @@
 package dev.entrabridge.sidecar;
 
-import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
 import dev.entrabridge.testing.EmulatedCloudExtension;
 import dev.entrabridge.testing.EmulatedDeployment;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +47,7 @@ class BusyPodMateIT {
 
     @BeforeAll
     static void startSidecar() throws IOException {
-        Map<String, String> env = WORLD.bridge().environment(CredentialSourceKind.AWS_STS);
-        env.put("BRIDGE_POLICY", EmulatedDeployment.LOOPBACK_MAIL_AGENT_POLICY);
-        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
-        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0", "--request-timeout-seconds",
-                Long.toString(REQUEST_TIMEOUT.toSeconds())), env, new PrintStream(OutputStream.nullOutputStream()));
+        sidecar = KitSidecar.start(WORLD, Map.of(), "--request-timeout-seconds", Long.toString(REQUEST_TIMEOUT.toSeconds()));
         base = sidecar.server().baseUrl();
         try (KeepAliveConnection warm = new KeepAliveConnection(base)) {
             assertThat(warm.get(TOKEN).status()).isEqualTo(200); // fills the token cache
@@ -139,23 +132,30 @@ class BusyPodMateIT {
 
     @Test
     void twoHundredCachedTokensInARowOnOneKeptAliveConnectionAreEachFast() throws Exception {
+        // A Nagle delay would make every request of every round ~40 ms; a machine shared with other builds may
+        // stall one request now and then. So: up to five rounds of 200, and one round must have none over 20 ms.
+        List<Long> maxima = new ArrayList<>();
         try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
             for (int i = 0; i < 50; i++) {
                 connection.get(TOKEN);
             }
-            List<Long> micros = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                long t = System.nanoTime();
-                Response r = connection.get(TOKEN);
-                micros.add((System.nanoTime() - t) / 1000);
-                assertThat(r.status()).isEqualTo(200);
-                assertThat(r.header("Connection")).isEmpty();
+            for (int round = 0; round < 5 && (maxima.isEmpty() || maxima.get(maxima.size() - 1) >= 20_000); round++) {
+                List<Long> micros = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    long t = System.nanoTime();
+                    Response r = connection.get(TOKEN);
+                    micros.add((System.nanoTime() - t) / 1000);
+                    assertThat(r.status()).isEqualTo(200);
+                    assertThat(r.header("Connection")).isEmpty();
+                }
+                List<Long> sorted = micros.stream().sorted().toList();
+                System.out.printf("200 cached tokens on one kept-alive connection, round %d: median %d us, max %d us%n",
+                        round + 1, sorted.get(100), sorted.get(199));
+                assertThat(sorted.get(100)).as("median of a round, in microseconds").isLessThan(20_000);
+                maxima.add(sorted.get(199));
             }
-            List<Long> sorted = micros.stream().sorted().toList();
-            System.out.printf("200 cached tokens on one kept-alive connection: median %d us, max %d us%n",
-                    sorted.get(100), sorted.get(199));
-            assertThat(micros).allSatisfy(us -> assertThat(us).as("one request, in microseconds").isLessThan(20_000));
         }
+        assertThat(maxima).as("slowest request of each round, in microseconds").anySatisfy(us -> assertThat(us).isLessThan(20_000));
     }
 
     @Test

@@ -48,19 +48,11 @@ class PackagedSidecarIT {
         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
         env.put("BRIDGE_POLICY", EmulatedDeployment.LOOPBACK_MAIL_AGENT_POLICY);
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--port", "0");
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true);
-
         long started = System.nanoTime();
-        Process process = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        BlockingQueue<URI> base = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> read(process, output, base), "packaged-sidecar-output");
-        reader.setDaemon(true);
-        reader.start();
+        Running jar = Running.start(env);
+        Process process = jar.process;
+        List<String> output = jar.output;
+        BlockingQueue<URI> base = jar.base;
         try {
             URI url = base.poll(60, TimeUnit.SECONDS);
             assertThat(url).as(String.join("\n", output)).isNotNull();
@@ -81,7 +73,7 @@ class PackagedSidecarIT {
             // SIGTERM through the handle: Process.destroy() would also close the output we still read.
             process.toHandle().destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            reader.join(5_000);
+            jar.reader.join(5_000);
         }
         assertThat(String.join("\n", output)).contains("draining admitted requests", "sidecar stopped");
     }
@@ -98,17 +90,10 @@ class PackagedSidecarIT {
         // -Xshare:on: an archive the JVM cannot use fails the start instead of being ignored.
         Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar",
-                JAR.toString(), "--port", "0");
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        BlockingQueue<URI> base = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> read(process, output, base), "packaged-sidecar-cds-output");
-        reader.setDaemon(true);
-        reader.start();
+        Running jar = Running.start(env, "-XX:SharedArchiveFile=" + archive, "-Xshare:on");
+        Process process = jar.process;
+        List<String> output = jar.output;
+        BlockingQueue<URI> base = jar.base;
         try {
             URI url = base.poll(60, TimeUnit.SECONDS);
             assertThat(url).as(String.join("\n", output)).isNotNull();
@@ -121,6 +106,33 @@ class PackagedSidecarIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jar running in a child JVM, configured by {@code env} alone, its output collected line by line. */
+    private static final class Running {
+        final Process process;
+        final List<String> output = new CopyOnWriteArrayList<>();
+        final BlockingQueue<URI> base = new LinkedBlockingQueue<>();
+        Thread reader;
+
+        private Running(Process process) {
+            this.process = process;
+        }
+
+        static Running start(Map<String, String> env, String... jvmOptions) throws IOException {
+            List<String> command = new java.util.ArrayList<>(List.of(java()));
+            command.addAll(List.of(jvmOptions));
+            command.addAll(List.of("-jar", JAR.toString(), "--port", "0"));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            builder.redirectErrorStream(true);
+            Running running = new Running(builder.start());
+            running.reader = new Thread(() -> read(running.process, running.output, running.base), "packaged-sidecar-output");
+            running.reader.setDaemon(true);
+            running.reader.start();
+            return running;
+        }
     }
 
     private static void read(Process process, List<String> output, BlockingQueue<URI> base) {

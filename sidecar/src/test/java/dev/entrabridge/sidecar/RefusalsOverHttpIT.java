@@ -1,7 +1,6 @@
 package dev.entrabridge.sidecar;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.entra.EntraEmulator;
 import dev.entrabridge.emulator.http.SigningKey;
 import dev.entrabridge.endpoint.contract.ContractTarget.Response;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +48,7 @@ class RefusalsOverHttpIT {
 
     @BeforeAll
     static void startSidecar() throws IOException {
-        Map<String, String> env = WORLD.bridge().environment(CredentialSourceKind.AWS_STS);
-        env.put("BRIDGE_POLICY", EmulatedDeployment.LOOPBACK_MAIL_AGENT_POLICY);
-        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
-        env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
-        sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env, new PrintStream(OutputStream.nullOutputStream()));
+        sidecar = KitSidecar.start(WORLD, Map.of("BRIDGE_RETRY_MAX_ATTEMPTS", "1"));
         base = sidecar.server().baseUrl();
         entra = WORLD.cloud().entra();
     }
