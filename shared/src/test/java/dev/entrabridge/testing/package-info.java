@@ -45,7 +45,7 @@
  *       {@code BEDROCK_AGENT_ID} → {@code mail-agent} and {@code BEDROCK_CALENDAR_AGENT_ID} → {@code calendar-agent},
  *       {@code BEDROCK_POLICY}, mail on) and {@code seedExampleCalendar()} the events of its calendar examples. The configured agents are
  *       {@code mail-agent} (the mailer agent identity with its agent user) and {@code calendar-agent};
- *       the API is {@code graph} (the Graph emulator, {@code /v1.0/users} and {@code /v1.0/me} allowed).
+ *       the API is {@code graph} (the Graph emulator, base URL {@code …/v1.0/} as in Microsoft's Graph entry, {@code /users} and {@code /me} allowed).
  *       It is plain Java: the demo uses it too.</li>
  *   <li>{@link dev.entrabridge.testing.LogHygieneExtension} (registered for every test class of a module
  *       that sets {@code junit.jupiter.extensions.autodetection.enabled=true}) fails a class whose run
