@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,17 +43,37 @@ final class TokenEndpoint {
         this.authentication = authentication;
         this.agentTokens = new AgentTokens(issuer);
         this.settings = settings;
-        this.passwordGrant = new PasswordGrant(settings);
+        this.passwordGrant = new PasswordGrant(settings, agentTokens, this);
     }
 
     EmulatorResponse handle(RecordedRequest request, String tenantSegment) {
-        String correlationId = request.header("client-request-id").orElse(UUID.randomUUID().toString());
+        String correlationId = correlationId(request);
         try {
             return EmulatorResponse.json(200, issue(request, tenantSegment).toString())
                     .withHeader("client-request-id", correlationId)
                     .withHeader("Cache-Control", "no-store, no-cache");
         } catch (EntraError e) {
             return e.toResponse(clock.instant(), correlationId);
+        }
+    }
+
+    /**
+     * The caller's correlation id: MSAL4J sends {@code client-request-id} as a header, msal-node in the token
+     * URL's query string and the form body; Entra echoes whichever it got, else answers a fresh one.
+     */
+    static String correlationId(RecordedRequest request) {
+        return request.header("client-request-id")
+                .or(() -> request.queryParam("client-request-id"))
+                .or(() -> "POST".equals(request.method()) ? request.formParam("client-request-id") : Optional.empty())
+                .filter(TokenEndpoint::isGuid)
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    private static boolean isGuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -80,6 +101,9 @@ final class TokenEndpoint {
             // A public client: no client credential to authenticate.
             return passwordGrant.issue(tenant, request);
         }
+        if ("refresh_token".equals(grant) && passwordGrant.isPublicClient(tenant, request)) {
+            return passwordGrant.refresh(tenant, request);
+        }
         AuthenticatedClient client = authentication.authenticate(tenant, tenantSegment, request);
         ScopeRequest scopes = ScopeRequest.parse(request.formParam("scope").orElse(null));
         switch (grant) {
@@ -89,6 +113,8 @@ final class TokenEndpoint {
                 return onBehalfOf(tenant, client, scopes, request);
             case "user_fic":
                 return userFic(tenant, client, scopes, request);
+            case "refresh_token":
+                return refresh(tenant, client, scopes, request);
             default:
                 throw EntraError.unsupportedGrantType(70003, "The app requested an unsupported grant type '" + grant
                         + "'.");
@@ -105,14 +131,14 @@ final class TokenEndpoint {
                 throw EntraError.invalidScope(70011, "The provided value for the input parameter 'scope' is not valid."
                         + " With fmi_path the scope must be '" + AgentCredentialCheck.EXCHANGE_AUDIENCE + "/.default'.");
             }
-            return response(agentTokens.t1(tenant, client.blueprint(), agent, lifetime), lifetime, resource + "/.default");
+            return response(agentTokens.t1(tenant, client, agent, lifetime), lifetime);
         }
         if (AgentCredentialCheck.EXCHANGE_AUDIENCE.equals(resource)) {
-            return response(agentTokens.exchangeToken(tenant, client, lifetime), lifetime, resource + "/.default");
+            return response(agentTokens.exchangeToken(tenant, client, lifetime), lifetime);
         }
         ResourceApp app = resource(tenant, resource);
         Set<String> roles = tenant.appRoleGrants(client.appId(), app.identifierUri());
-        return response(agentTokens.appToken(tenant, client, app, roles, lifetime), lifetime, resource + "/.default");
+        return response(agentTokens.appToken(tenant, client, app, roles, lifetime), lifetime);
     }
 
     private static AgentIdentity fmiTarget(Tenant tenant, AuthenticatedClient client, String fmiPath) {
@@ -161,6 +187,13 @@ final class TokenEndpoint {
         return delegated(tenant, client, scopes, user.objectId(), user.userPrincipalName(), false);
     }
 
+    /** {@code grant_type=refresh_token} of a confidential client (an agent's OBO or agent-user session). */
+    private ObjectNode refresh(Tenant tenant, AuthenticatedClient client, ScopeRequest scopes, RecordedRequest request) {
+        RefreshTokens.Grant grant = settings.refreshTokens().redeem(required(request, "refresh_token"), tenant.id(),
+                client.appId());
+        return delegated(tenant, client, scopes, grant.userOid(), grant.upn(), grant.agentUser());
+    }
+
     private ObjectNode userFic(Tenant tenant, AuthenticatedClient client, ScopeRequest scopes,
                                RecordedRequest request) {
         if (!client.isAgent()) {
@@ -200,11 +233,16 @@ final class TokenEndpoint {
         if (scopes.isDefault()) {
             scope.append(' ').append(app.identifierUri()).append("/.default");
         }
-        ObjectNode body = response(token, lifetime, scope.toString());
+        ObjectNode body = response(token, lifetime);
+        body.put("scope", scope.toString());
         if (scopes.openId()) {
-            body.put("scope", scope + " openid profile offline_access");
+            body.put("scope", scope + " " + String.join(" ", scopes.openIdScopes()));
             body.put("id_token", agentTokens.idToken(tenant, client.appId(), userOid, upn, lifetime));
             body.put("client_info", clientInfo(userOid, tenant.id()));
+        }
+        if (scopes.offlineAccess()) {
+            body.put("refresh_token", settings.refreshTokens().issue(tenant.id(), client.appId(), userOid, upn,
+                    agentUser, false));
         }
         return body;
     }
@@ -224,10 +262,14 @@ final class TokenEndpoint {
         }
     }
 
-    private ObjectNode response(String accessToken, Duration lifetime, String scope) {
+    /**
+     * Entra's success body: {@code token_type}, {@code expires_in}, {@code ext_expires_in}, {@code refresh_in}
+     * (when proactive refresh applies) and {@code access_token}; client-credentials answers carry no
+     * {@code scope}, delegated ones add it.
+     */
+    ObjectNode response(String accessToken, Duration lifetime) {
         ObjectNode body = JSON.createObjectNode();
         body.put("token_type", "Bearer");
-        body.put("scope", scope);
         body.put("expires_in", lifetime.toSeconds());
         body.put("ext_expires_in", lifetime.toSeconds());
         body.put("refresh_in", Math.min(settings.refreshIn().toSeconds(), lifetime.toSeconds()));
@@ -235,7 +277,7 @@ final class TokenEndpoint {
         return body;
     }
 
-    private static String clientInfo(String oid, String tenantId) {
+    static String clientInfo(String oid, String tenantId) {
         String json = "{\"uid\":\"" + oid + "\",\"utid\":\"" + tenantId + "\"}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
