@@ -91,7 +91,7 @@ final class GraphTokenCheck {
             if (!"1.0".equals(ver) || !v1Issuer || claim(claims, "appid") == null || claim(claims, "appidacr") == null
                     || claim(claims, "azp") != null) {
                 throw GraphError.invalidToken("Access token validation failure. A v1 token needs iss "
-                        + V1_ISSUER_HOST + "/{tid}/, ver 1.0, appid and appidacr (and no azp).");
+                        + V1_ISSUER_HOST + "{tid}/, ver 1.0, appid and appidacr (and no azp).");
             }
         } else if ("2.0".equals(ver) && (claim(claims, "azp") == null || claim(claims, "appid") != null)) {
             throw GraphError.invalidToken("Access token validation failure. A v2 token needs azp (and no appid).");
