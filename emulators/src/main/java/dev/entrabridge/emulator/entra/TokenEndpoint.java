@@ -164,12 +164,18 @@ final class TokenEndpoint {
         }
         SignedJWT jwt = AssertionChecks.parse(required(request, "assertion"), false);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
-        if (!TokenIssuer.issuer(tenant).equals(claims.getIssuer()) || !signedByTenant(tenant, jwt)) {
+        // Either format of the tenant's user tokens: an API registered for v1 gets v1 tokens to pass on.
+        if (!(TokenFormat.V2.issuer(tenant.id()).equals(claims.getIssuer())
+                || TokenFormat.V1.issuer(tenant.id()).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
             throw EntraError.invalidGrant(50013, "Assertion failed signature validation. [Reason - The user assertion"
                     + " was not issued by tenant '" + tenant.id() + "'.]");
         }
         String blueprintAppId = client.blueprint().appId();
-        if (!blueprintAppId.equals(AssertionChecks.audience(claims))) {
+        String aud = AssertionChecks.audience(claims);
+        // v2 tokens name the blueprint by appId, v1 tokens by the identifier URI they were requested for.
+        boolean aimedAtBlueprint = blueprintAppId.equals(aud) || tenant.findResource(blueprintAppId)
+                .filter(api -> api.appId().equals(blueprintAppId) && api.identifierUri().equals(aud)).isPresent();
+        if (!aimedAtBlueprint) {
             throw EntraError.invalidGrant(50013, "Assertion audience does not match the Client app presenting the"
                     + " assertion. The audience in the assertion was '" + AssertionChecks.audience(claims)
                     + "' and the expected audience is '" + blueprintAppId + "': for an agent identity the user token's"

@@ -260,6 +260,24 @@ class EntraFidelityIT {
     }
 
     @Test
+    void onBehalfOfAcceptsAV1UserTokenForABlueprintRegisteredForV1() throws Exception {
+        ResourceApp api = cloud.tenant().findResource(BLUEPRINT_API).orElseThrow();
+        api.accessTokenAcceptedVersion(1);
+        try {
+            String v1UserToken = EntraClients.personToken(entra);
+            var agent = agentClient(entra, MAILER_AGENT_APP_ID, () -> t1Quietly());
+
+            String obo = agent.acquireToken(OnBehalfOfParameters.builder(Set.of(GRAPH + "/User.Read"),
+                    new UserAssertion(v1UserToken)).build()).get().accessToken();
+
+            assertThat(claims(v1UserToken)).containsEntry("ver", "1.0").containsEntry("aud", java.util.List.of(BLUEPRINT_API));
+            assertThat(claims(obo)).containsEntry("oid", USER_OID).containsEntry("appid", MAILER_AGENT_APP_ID);
+        } finally {
+            api.accessTokenAcceptedVersion(2);
+        }
+    }
+
+    @Test
     void azpacrSaysHowTheBlueprintAuthenticated() throws Exception {
         String bySecret = blueprintWithSecret().acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get().accessToken();
         String byFederatedJwt = client(entra, BLUEPRINT_APP_ID, ClientCredentialFactory.createFromCallback(
