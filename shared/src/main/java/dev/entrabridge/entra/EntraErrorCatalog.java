@@ -18,6 +18,13 @@ final class EntraErrorCatalog {
     private static final String FIC_REMEDY = "Make the blueprint's federated identity credential match the assertion "
             + "exactly (issuer, subject, audience as reported by the health check); if it was just created, retry in a few minutes.";
 
+    /**
+     * Entra names the presented value of the field that did not match ("…presented assertion subject
+     * 'arn:…'"); the diagnosis repeats it so the operator sees which value to copy, never anything else of
+     * the description.
+     */
+    private static final Pattern PRESENTED = Pattern.compile("presented assertion (issuer|audience|subject) '([^']{0,300})'");
+
     private static final Map<Long, Diagnosis> BY_CODE = Map.ofEntries(
             entry(70021, Category.CONFIGURATION,
                     "No federated identity credential of the blueprint is in effect for the assertion's issuer, subject and"
@@ -93,13 +100,7 @@ final class EntraErrorCatalog {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /**
-     * Entra names the presented value of the field that did not match ("…presented assertion subject
-     * 'arn:…'"); the diagnosis repeats it so the operator sees which value to copy, never anything else of
-     * the description.
-     */
-    private static final Pattern PRESENTED = Pattern.compile("presented assertion (issuer|audience|subject) '([^']{0,300})'");
-
+    /** Adds the value Entra saw for the field that did not match (see {@link #PRESENTED}). */
     static Diagnosis withPresentedValue(Diagnosis diagnosis, String description) {
         if (description == null || !FicPropagation.isPropagationCode(diagnosis.code())) {
             return diagnosis;
