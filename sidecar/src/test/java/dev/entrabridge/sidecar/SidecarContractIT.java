@@ -113,7 +113,7 @@ class SidecarContractIT extends HttpContractSuite {
         HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
 
         ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
-                "/v1.0/users", "/v1.0/me", "/v1.0/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
+                "users", "/me", "/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
                 CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
                 () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID,
                         java.util.Set.of("access_as_user"), Duration.ofMinutes(30)),

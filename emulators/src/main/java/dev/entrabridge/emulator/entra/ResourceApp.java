@@ -18,15 +18,16 @@ public final class ResourceApp {
     private final String identifierUri;
     private final Set<String> appRoles = new CopyOnWriteArraySet<>();
     private final Set<String> scopes = new CopyOnWriteArraySet<>();
-    private volatile TokenFormat format;
+    /** The manifest's value as set: {@code null} is "unset", which Entra reads as 1. */
+    private volatile Integer accessTokenAcceptedVersion;
 
     ResourceApp(String appId, String identifierUri) {
         this.appId = appId;
         this.identifierUri = identifierUri;
         // Microsoft Graph accepts v1 tokens only (real Graph tokens carry iss https://sts.windows.net/{tid}/).
         // Other APIs default to v2, the setting this project registers its APIs with; Entra's own default
-        // for a manifest without the setting is v1, which accessTokenAcceptedVersion(1) gives.
-        this.format = isGraph() ? TokenFormat.V1 : TokenFormat.V2;
+        // for a manifest without the setting is v1, which accessTokenAcceptedVersion(null) or (1) gives.
+        this.accessTokenAcceptedVersion = isGraph() ? 1 : 2;
     }
 
     public String appId() {
@@ -50,20 +51,25 @@ public final class ResourceApp {
     }
 
     /**
-     * The manifest's {@code accessTokenAcceptedVersion}: 1 or 2. Tokens for this resource (and
-     * {@code mintUserToken} tokens aimed at it) are issued in that format.
+     * The manifest's {@code accessTokenAcceptedVersion} ({@code api.requestedAccessTokenVersion}): {@code null}
+     * (unset) or 1 for v1 tokens, 2 for v2. Tokens for this resource (and {@code mintUserToken} tokens aimed at
+     * it, e.g. a user's token for a blueprint registered with {@link Tenant#api}) are issued in that format.
+     *
+     * @throws IllegalArgumentException for any other value
      */
-    public ResourceApp accessTokenAcceptedVersion(int version) {
-        this.format = TokenFormat.accepted(version);
+    public ResourceApp accessTokenAcceptedVersion(Integer version) {
+        TokenFormat.accepted(version);
+        this.accessTokenAcceptedVersion = version;
         return this;
     }
 
-    public int accessTokenAcceptedVersion() {
-        return format == TokenFormat.V1 ? 1 : 2;
+    /** The manifest's value as set ({@code null} when unset). */
+    public Integer accessTokenAcceptedVersion() {
+        return accessTokenAcceptedVersion;
     }
 
     TokenFormat tokenFormat() {
-        return format;
+        return TokenFormat.accepted(accessTokenAcceptedVersion);
     }
 
     /** Microsoft first-party resources keep their identifier URI as {@code aud}; Graph is the one here. */

@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /{tenant}/oauth2/v2.0/token}: authenticates the client, applies the grant's rules
@@ -165,16 +167,17 @@ final class TokenEndpoint {
         SignedJWT jwt = AssertionChecks.parse(required(request, "assertion"), false);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
         // Either format of the tenant's user tokens: an API registered for v1 gets v1 tokens to pass on.
-        if (!(TokenFormat.V2.issuer(tenant.id()).equals(claims.getIssuer())
-                || TokenFormat.V1.issuer(tenant.id()).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
+        boolean v1 = TokenFormat.V1.issuer(tenant.id()).equals(claims.getIssuer());
+        if (!(v1 || TokenFormat.V2.issuer(tenant.id()).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
             throw EntraError.invalidGrant(50013, "Assertion failed signature validation. [Reason - The user assertion"
                     + " was not issued by tenant '" + tenant.id() + "'.]");
         }
         String blueprintAppId = client.blueprint().appId();
         String aud = AssertionChecks.audience(claims);
-        // v2 tokens name the blueprint by appId, v1 tokens by the identifier URI they were requested for.
-        boolean aimedAtBlueprint = blueprintAppId.equals(aud) || tenant.findResource(blueprintAppId)
-                .filter(api -> api.appId().equals(blueprintAppId) && api.identifierUri().equals(aud)).isPresent();
+        // v2 tokens name the blueprint by appId; v1 tokens name it as the client asked for it: its appId or one of
+        // the identifier URIs it is registered under as an API.
+        boolean aimedAtBlueprint = blueprintAppId.equals(aud) || v1 && tenant.findResource(aud)
+                .filter(api -> api.appId().equals(blueprintAppId)).isPresent();
         if (!aimedAtBlueprint) {
             throw EntraError.invalidGrant(50013, "Assertion audience does not match the Client app presenting the"
                     + " assertion. The audience in the assertion was '" + AssertionChecks.audience(claims)
@@ -225,7 +228,10 @@ final class TokenEndpoint {
                                  String upn, boolean agentUser) {
         ResourceApp app = resource(tenant, scopes.resource());
         Set<String> consented = tenant.consentedScopes(client.appId(), app.identifierUri());
-        Set<String> granted = scopes.isDefault() ? consented : scopes.names();
+        // Entra matches scope names case-insensitively (user.read is User.Read) and issues the consented spelling.
+        Set<String> granted = scopes.isDefault() ? consented : scopes.names().stream()
+                .map(n -> consented.stream().filter(c -> c.equalsIgnoreCase(n)).findFirst().orElse(n))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (granted.isEmpty() || !consented.containsAll(granted)) {
             throw EntraError.invalidGrant(65001, "The user or administrator has not consented to use the application"
                     + " with ID '" + client.appId() + "' named '" + client.appId() + "'. Send an interactive"

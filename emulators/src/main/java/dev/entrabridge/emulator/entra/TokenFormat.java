@@ -21,13 +21,16 @@ enum TokenFormat {
         this.version = version;
     }
 
-    static TokenFormat accepted(int accessTokenAcceptedVersion) {
-        return switch (accessTokenAcceptedVersion) {
-            case 1 -> V1;
-            case 2 -> V2;
-            default -> throw new IllegalArgumentException("accessTokenAcceptedVersion must be 1 or 2, was "
-                    + accessTokenAcceptedVersion);
-        };
+    /** The format for a manifest's {@code accessTokenAcceptedVersion}: unset ({@code null}) or 1 is v1, 2 is v2. */
+    static TokenFormat accepted(Integer accessTokenAcceptedVersion) {
+        if (accessTokenAcceptedVersion == null || accessTokenAcceptedVersion == 1) {
+            return V1;
+        }
+        if (accessTokenAcceptedVersion == 2) {
+            return V2;
+        }
+        throw new IllegalArgumentException("accessTokenAcceptedVersion must be null (unset), 1 or 2, was "
+                + accessTokenAcceptedVersion);
     }
 
     String version() {

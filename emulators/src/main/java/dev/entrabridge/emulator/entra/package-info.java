@@ -76,8 +76,10 @@
  *     malformed-request code; the emulator's choice); with {@code fmi_path} the scope must be
  *     {@code api://AzureADTokenExchange/.default}</td></tr>
  * <tr><td>OBO ({@code jwt-bearer}, {@code requested_token_use=on_behalf_of})</td> <td>user token of
- *     this tenant (50013) whose {@code aud} is the blueprint (50013 "…must be its blueprint"); expired
- *     500133; unknown user 50034; scopes not consented for the agent 65001</td></tr>
+ *     this tenant, v2 or v1 (50013), whose {@code aud} is the blueprint — v2 its appId, v1 its appId or an
+ *     identifier URI it is registered under ({@code Tenant.api}) — (50013 "…must be its blueprint"); expired
+ *     500133; unknown user 50034; scopes not consented for the agent 65001 (names compared ignoring case, as
+ *     Entra does; the answer spells them as consented)</td></tr>
  * <tr><td>{@code refresh_token}</td> <td>a refresh token this tenant issued (9002313) to this client
  *     (70000), younger than 90 days (700082); public clients redeem theirs without a credential</td></tr>
  * <tr><td>{@code user_fic}</td> <td>agent identities only (9002313);
@@ -99,7 +101,10 @@
  * {@code /eid1/c/pub/t/{tenant}/a/{blueprint}/{agent appId}} (GUIDs as base64url of their .NET byte
  * order, as Entra's AADSTS7002137 texts show). App tokens: {@code sub}/{@code oid} the client,
  * {@code idtyp=app}, {@code roles}. Delegated tokens: {@code idtyp=user}, {@code oid} the user, {@code sub}
- * pairwise per client application, {@code scp}. Agent tokens carry the Agent ID token claims reference's
+ * pairwise per client application, {@code scp}; a user's token for a blueprint ({@code mintUserToken}, the
+ * password grant) follows the blueprint's API registration ({@code Tenant.api(appId, "api://" + appId)}):
+ * {@code accessTokenAcceptedVersion(null)} or {@code (1)} gives v1 ({@code aud api://<appId>}), 2 (the
+ * emulated cloud's setting) v2, an unregistered blueprint v2. Agent tokens carry the Agent ID token claims reference's
  * facets: autonomous {@code xms_act_fct "3 9 11"}, {@code xms_sub_fct "9 3 11"}, {@code xms_idrel "7 10"},
  * {@code xms_tnt_fct "3 9"}; on-behalf-of {@code xms_sub_fct "3 12"}; agent user {@code xms_sub_fct "13"};
  * all {@code xms_par_app_azp} (blueprint). Golden claim sets per token kind are the emulators' test
