@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.ACCESS_AS_USER;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_API;
@@ -101,7 +102,9 @@ class MicrosoftSidecarCompatibilityIT {
         Response r = get("/AuthorizationHeaderUnauthenticated/graph", Map.of("AgentIdentity", MAILER_AGENT_APP_ID));
 
         JsonNode claims = tokenClaims(r);
-        assertThat(claims.path("azp").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        // Graph tokens are v1, as Entra issues them: the client is appid, not azp.
+        assertThat(claims.path("appid").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        assertThat(claims.path("ver").asText()).isEqualTo("1.0");
         assertThat(r.header("Cache-Control")).contains("no-cache, no-store, must-revalidate");
         assertThat(r.header("Pragma")).contains("no-cache");
         assertThat(r.header("Expires")).contains("0");
@@ -143,7 +146,7 @@ class MicrosoftSidecarCompatibilityIT {
         JsonNode claims = tokenClaims(get("/AuthorizationHeader/graph", Map.of("AgentIdentity", MAILER_AGENT_APP_ID), userBearer()));
 
         assertThat(claims.path("oid").asText()).isEqualTo(USER_OID);
-        assertThat(claims.path("azp").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        assertThat(claims.path("appid").asText()).isEqualTo(MAILER_AGENT_APP_ID);
     }
 
     @Test
@@ -436,9 +439,9 @@ class MicrosoftSidecarCompatibilityIT {
         JsonNode app = tokenClaims(get("/AuthorizationHeaderUnauthenticated/graph-blueprint", Map.of()));
         JsonNode obo = tokenClaims(get("/AuthorizationHeader/graph-blueprint", Map.of("AgentUserId", "not-a-guid"), userBearer()));
 
-        assertThat(app.path("azp").asText()).isEqualTo(BLUEPRINT_APP_ID);
+        assertThat(app.path("appid").asText()).isEqualTo(BLUEPRINT_APP_ID);
         assertThat(app.path("idtyp").asText()).isEqualTo("app");
-        assertThat(obo.path("azp").asText()).isEqualTo(BLUEPRINT_APP_ID);
+        assertThat(obo.path("appid").asText()).isEqualTo(BLUEPRINT_APP_ID);
         assertThat(obo.path("oid").asText()).isEqualTo(USER_OID);
     }
 
@@ -459,7 +462,7 @@ class MicrosoftSidecarCompatibilityIT {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static String userBearer() {
-        return "Bearer " + cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
+        return "Bearer " + cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of(ACCESS_AS_USER),
                 Duration.ofMinutes(30));
     }
 
