@@ -56,7 +56,7 @@ class TokenFunctionUrlIT {
         assertThat(response.get("isBase64Encoded").asBoolean()).isFalse();
         JsonNode token = body(response);
         assertThat(token.get("token_type").asText()).isEqualTo("Bearer");
-        assertThat(Jwts.claims(token.get("access_token").asText())).containsEntry("azp", EmulatedCloud.MAILER_AGENT_APP_ID);
+        assertThat(Jwts.claims(token.get("access_token").asText())).containsEntry("appid", EmulatedCloud.MAILER_AGENT_APP_ID);
         String audit = lambda.runtime().awaitOutput(l -> l.contains("\"outcome\":\"issued\"") && l.contains("AWS_IAM"),
                 LambdaUnderTest.WAIT).text();
         assertThat(audit).contains("\"principalArn\":\"arn:aws:sts::123456789012:assumed-role/AgentWorkloadRole/n8n-worker\"");
