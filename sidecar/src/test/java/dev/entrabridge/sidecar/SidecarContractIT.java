@@ -1,12 +1,7 @@
 package dev.entrabridge.sidecar;
 
-import dev.entrabridge.config.CredentialSourceKind;
-import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.emulator.http.EmulatorTls;
-import dev.entrabridge.emulator.http.Fault;
-import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
-import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;
+import dev.entrabridge.endpoint.contract.ContractWorld;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
 import dev.entrabridge.testing.EmulatedCloudExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,155 +20,49 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
-import static dev.entrabridge.testing.EmulatedDeployment.CALENDAR_AGENT;
-import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
-import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 
 /**
  * The HTTP contract suite against the real sidecar over a socket, with the real core behind it and
  * the emulated world (Entra, AWS STS as the blueprint's credential, Graph), plus a disabled agent
- * and a trusted and an untrusted caller issuer for token exchange.
+ * and a trusted and an untrusted caller issuer for token exchange ({@link ContractWorld}).
  */
 class SidecarContractIT extends HttpContractSuite {
 
-    private static final String RETIRED_AGENT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
-    private static final String CALLER_AUDIENCE = "api://entra-agent-bridge";
     private static final List<String> STDOUT = new CopyOnWriteArrayList<>();
-    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
 
     /** The sidecar runs on the system clock, so the emulators do too. */
     @RegisterExtension
     static final EmulatedCloudExtension WORLD = EmulatedCloudExtension.perClass(
             b -> b.demoPeople().clock(Clock.systemUTC()));
 
-    private static EmulatedCloud cloud;
-    private static OidcIssuerEmulator workloads;
-    private static OidcIssuerEmulator strangers;
+    private static ContractWorld contract;
     private static SidecarMain.Running sidecar;
-    private static Handler logCapture;
     private static ContractTarget target;
 
     @BeforeAll
     static void startSidecar() throws IOException {
-        Clock clock = Clock.systemUTC();
-        cloud = WORLD.cloud();
-        cloud.tenant().agentIdentity(RETIRED_AGENT, BLUEPRINT_APP_ID).enabled(false);
-        workloads = OidcIssuerEmulator.start("workloads", clock);
-        strangers = OidcIssuerEmulator.start("strangers", clock);
-
-        Map<String, String> env = WORLD.bridge().environment(CredentialSourceKind.AWS_STS);
-        env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + ",retired-agent=" + RETIRED_AGENT);
-        env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
+        contract = ContractWorld.on(WORLD.cloud(), WORLD.bridge());
+        Map<String, String> env = contract.environment("{\"kind\":\"loopback\"}");
         // No background health runs here: they would consume the faults the suite injects into Entra.
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
-        env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[{\"issuer\":\"" + workloads.issuer() + "\",\"audiences\":[\""
-                + CALLER_AUDIENCE + "\"],\"jwksUri\":\"" + workloads.jwksUri() + "\"}]}");
-        env.put("BRIDGE_POLICY", "{\"rules\":["
-                + "{\"name\":\"local\",\"caller\":{\"kind\":\"loopback\"},"
-                + "\"agents\":[\"" + MAIL_AGENT + "\",\"retired-agent\"],"
-                + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]},"
-                + "{\"name\":\"workload-1\",\"caller\":{\"kind\":\"jwt\",\"issuer\":\"" + workloads.issuer()
-                + "\",\"subject\":\"workload-1\"},\"agents\":[\"" + MAIL_AGENT + "\"],"
-                + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
-
-        logCapture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord record) {
-                LOGS.add(format.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(logCapture);
         PrintStream out = new PrintStream(new LineSink(STDOUT), true, StandardCharsets.UTF_8);
         sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env, out);
         URI base = sidecar.server().baseUrl();
-        HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
-
-        ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
-                "users", "/me", "/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
-                CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
-                () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID,
-                        java.util.Set.of("access_as_user"), Duration.ofMinutes(30)),
-                () -> workloads.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)),
-                () -> strangers.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)));
-        target = new ContractTarget() {
-            @Override
-            public Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
-                return RawHttp.send(base, method, pathAndQuery, headers, body);
-            }
-
-            @Override
-            public Response callDirectly(URI url, Map<String, String> headers) {
-                HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
-                headers.forEach(b::header);
-                try {
-                    HttpResponse<String> r = tls.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    return new Response(r.statusCode(), r.headers().map(), r.body());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public ContractFixture fixture() {
-                return fixture;
-            }
-
-            @Override
-            public List<String> auditLines() {
-                return STDOUT.stream().filter(l -> l.startsWith("{") && l.contains("\"event\":\"agent_token\"")).toList();
-            }
-
-            @Override
-            public List<String> logLines() {
-                List<String> all = new java.util.ArrayList<>(LOGS);
-                all.addAll(STDOUT);
-                return all;
-            }
-
-            @Override
-            public boolean injectEntraFailure(int status, Duration retryAfter) {
-                cloud.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
-                        : new Fault.Status(status, retryAfter));
-                return true;
-            }
-        };
+        target = contract.target((method, pathAndQuery, headers, body) -> RawHttp.send(base, method, pathAndQuery,
+                        headers, body),
+                () -> STDOUT.stream().filter(l -> l.startsWith("{") && l.contains("\"event\":\"agent_token\"")).toList(),
+                () -> List.copyOf(STDOUT));
     }
 
     @AfterEach
     void clearFaults() {
-        cloud.resetFaults();
+        contract.resetFaults();
     }
 
     @AfterAll
     static void stopSidecar() {
-        Logger.getLogger("").removeHandler(logCapture);
         sidecar.server().stop(Duration.ZERO);
-        workloads.close();
-        strangers.close();
+        contract.close();
     }
 
     @Override
