@@ -147,14 +147,11 @@ class DiagnosisIT {
                 Category.CALLER, "AADSTS70011", "/.default");
         assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT, Set.of("Directory.ReadWrite.All"))),
                 Category.CALLER, "AADSTS70011", "/.default");
-        assertDiagnosis(refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
-                Set.of("api://unknown-api/.default"))),
-                Category.CALLER, "AADSTS500011", "registered in the agent's tenant");
-        AgentTokenException ownBlueprint = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
-                Set.of("api://" + BLUEPRINT_APP_ID + "/.default")));
-        assertDiagnosis(ownBlueprint, Category.CALLER, "AADSTS500011", "<resource>/.default");
+        AgentTokenException foreign = refusal(service, AgentTokenRequest.autonomous(MAIL_AGENT,
+                Set.of("api://unknown-api/.default")));
+        assertDiagnosis(foreign, Category.CALLER, "AADSTS500011", "registered in the agent's tenant");
         // The request is wrong, not the caller's authentication.
-        assertThat(ownBlueprint.diagnosis().httpStatus()).isEqualTo(400);
+        assertThat(foreign.diagnosis().httpStatus()).isEqualTo(400);
     }
 
     @Test

@@ -100,7 +100,7 @@ class RefusalsOverHttpIT {
     @Test
     void aScopeTheAgentCannotGetIsTheRequestsFault400NotAnAuthenticationFailure() {
         for (String scope : new String[] {"Directory.ReadWrite.All", "https://foreign.example.com/.default",
-                "api://" + BLUEPRINT_APP_ID + "/.default"}) {
+                "api://unknown-api/.default"}) {
             Response r = get(ROUTE + "&optionsOverride.Scopes=" + enc(scope));
 
             assertThat(r.status()).as(scope + ": " + r.body()).isEqualTo(400);
