@@ -123,6 +123,14 @@ public final class BridgeEndpoint {
         }
     }
 
+    /**
+     * The problem response for a refusal raised where no endpoint exists, e.g. by an adapter whose runtime could
+     * not be built from its configuration: the same RFC 9457 body as every other refusal.
+     */
+    public static BridgeResponse problem(RequestRefused refused) {
+        return Problems.render(refused, UUID.randomUUID().toString());
+    }
+
     private BridgeResponse route(BridgeRequest request, RoutePath path, String route, String correlationId) {
         switch (route) {
             case "healthz":

@@ -1,0 +1,242 @@
+package dev.entrabridge.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrabridge.emulator.cloud.EmulatedCloud;
+import dev.entrabridge.emulator.http.EmulatorTls;
+import dev.entrabridge.emulator.http.Fault;
+import dev.entrabridge.endpoint.contract.ContractFixture;
+import dev.entrabridge.endpoint.contract.ContractTarget;
+import dev.entrabridge.endpoint.contract.HttpContractSuite;
+import dev.entrabridge.testing.EmulatedCloudExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
+import static dev.entrabridge.testing.EmulatedDeployment.CALENDAR_AGENT;
+import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
+import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP contract suite against the function classes, through the fake host (the functions' own
+ * annotations route each request; a new function object per invocation, one runtime per worker), with the
+ * real core on the emulated cloud and the app's user-assigned managed identity as the blueprint's credential.
+ * Callers prove themselves by their own JWT; beyond the suite, the refusals that need the issuer's own key
+ * (expired, not yet valid, wrong audience, no subject), on-behalf-of by RFC 8693 delegation, and the function
+ * key's {@code code} parameter.
+ */
+class FunctionContractIT extends HttpContractSuite {
+
+    private static final String RETIRED_AGENT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    static final EmulatedCloudExtension WORLD = EmulatedCloudExtension.perClass(
+            b -> b.demoPeople().clock(Clock.systemUTC()));
+
+    private static EmulatedCloud cloud;
+    private static EmulatedFunctionApp app;
+    private static FunctionHost host;
+    private static Handler logCapture;
+    private static ContractTarget target;
+
+    @BeforeAll
+    static void deploy() {
+        cloud = WORLD.cloud();
+        cloud.tenant().agentIdentity(RETIRED_AGENT, BLUEPRINT_APP_ID).enabled(false);
+        app = new EmulatedFunctionApp(WORLD.bridge(), Clock.systemUTC(), "retired-agent=" + RETIRED_AGENT);
+        host = app.host();
+        logCapture = new Handler() {
+            private final SimpleFormatter format = new SimpleFormatter();
+
+            @Override
+            public void publish(LogRecord record) {
+                LOGS.add(format.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(logCapture);
+        HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
+        ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
+                "/v1.0/users", "/v1.0/me", "/v1.0/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
+                CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
+                FunctionContractIT::userToken, app::callerJwt,
+                () -> app.strangers.mint(EmulatedFunctionApp.CALLER, EmulatedFunctionApp.CALLER_AUDIENCE, Duration.ofMinutes(5)));
+        target = new ContractTarget() {
+            @Override
+            public Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+                FakeHttpResponse r = host.http(method, EmulatedFunctionApp.BASE_URL + "/api" + pathAndQuery, headers, body);
+                return new Response(r.getStatusCode(), r.headers(), r.bodyText());
+            }
+
+            @Override
+            public Response callDirectly(URI url, Map<String, String> headers) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+                headers.forEach(b::header);
+                try {
+                    HttpResponse<String> r = tls.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    return new Response(r.statusCode(), r.headers().map(), r.body());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public ContractFixture fixture() {
+                return fixture;
+            }
+
+            @Override
+            public Optional<String> callerTokenHeader() {
+                return Optional.of(EmulatedFunctionApp.CALLER_HEADER);
+            }
+
+            @Override
+            public List<String> auditLines() {
+                return List.copyOf(app.auditLines);
+            }
+
+            @Override
+            public List<String> logLines() {
+                return new ArrayList<>(LOGS);
+            }
+
+            @Override
+            public boolean injectEntraFailure(int status, Duration retryAfter) {
+                cloud.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
+                        : new Fault.Status(status, retryAfter));
+                return true;
+            }
+        };
+    }
+
+    @AfterEach
+    void clearFaults() {
+        cloud.resetFaults();
+    }
+
+    @AfterAll
+    static void undeploy() {
+        Logger.getLogger("").removeHandler(logCapture);
+        app.close();
+    }
+
+    @Override
+    protected ContractTarget target() {
+        return target;
+    }
+
+    private static String userToken() {
+        return cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofMinutes(30));
+    }
+
+    private static FakeHttpResponse get(String pathAndQuery, Map<String, String> headers) {
+        return host.http("GET", EmulatedFunctionApp.BASE_URL + "/api" + pathAndQuery, headers, new byte[0]);
+    }
+
+    private static JsonNode json(FakeHttpResponse response) throws IOException {
+        return JSON.readTree(response.bodyText());
+    }
+
+    private static final String ROUTE = "/AuthorizationHeaderUnauthenticated/" + GRAPH_API + "?AgentIdentity=" + MAIL_AGENT;
+
+    @Test
+    void callerTokensThatOnlyTheIssuersKeyCouldForgeAreRefusedForTheirClaims() throws IOException {
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        Map<String, String> refusals = Map.of(
+                mint(Map.of("exp", hourAgo.getEpochSecond(), "iat", hourAgo.minusSeconds(300).getEpochSecond())),
+                "CALLER_TOKEN_EXPIRED",
+                mint(Map.of("nbf", Instant.now().plusSeconds(600).getEpochSecond())), "CALLER_TOKEN_NOT_YET_VALID",
+                app.workloads.mint(EmulatedFunctionApp.CALLER, "api://someone-else", Duration.ofMinutes(5)),
+                "CALLER_TOKEN_WRONG_AUDIENCE");
+
+        for (Map.Entry<String, String> e : refusals.entrySet()) {
+            FakeHttpResponse response = get(ROUTE, Map.of(EmulatedFunctionApp.CALLER_HEADER, "Bearer " + e.getKey()));
+            assertThat(response.getStatusCode()).as(response.bodyText()).isEqualTo(401);
+            assertThat(json(response).get("code").asText()).isEqualTo(e.getValue());
+            assertThat(response.bodyText()).doesNotContain(e.getKey());
+        }
+    }
+
+    @Test
+    void onBehalfOfByTokenExchangeDelegation() throws IOException {
+        String form = "grant_type=" + enc("urn:ietf:params:oauth:grant-type:token-exchange")
+                + "&subject_token=" + enc(userToken())
+                + "&subject_token_type=" + enc("urn:ietf:params:oauth:token-type:access_token")
+                + "&actor_token=" + enc(app.callerJwt())
+                + "&actor_token_type=" + enc("urn:ietf:params:oauth:token-type:jwt")
+                + "&agent_identity=" + MAIL_AGENT + "&audience=" + GRAPH_API;
+
+        FakeHttpResponse response = host.http("POST", EmulatedFunctionApp.BASE_URL + "/api/token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), form.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.getStatusCode()).as(response.bodyText()).isEqualTo(200);
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(json(response).get("access_token").asText().split("\\.")[1]));
+        assertThat(claims.path("idtyp").asText()).isEqualTo("user");
+        assertThat(claims.path("oid").asText()).isEqualTo(USER_OID);
+        String audit = app.auditLines.get(app.auditLines.size() - 1);
+        assertThat(audit).contains("\"flow\":\"on_behalf_of\"", "\"subject\":\"" + EmulatedFunctionApp.CALLER + "\"");
+    }
+
+    @Test
+    void theFunctionKeyParameterIsTheHostsNotTheContracts() {
+        Map<String, String> headers = new java.util.HashMap<>(app.asCaller());
+        headers.put("x-functions-key", "host-key-value");
+
+        FakeHttpResponse byQuery = get(ROUTE + "&code=host-key-value", app.asCaller());
+        FakeHttpResponse byHeader = get(ROUTE, headers);
+
+        assertThat(byQuery.getStatusCode()).as(byQuery.bodyText()).isEqualTo(200);
+        assertThat(byHeader.getStatusCode()).as(byHeader.bodyText()).isEqualTo(200);
+    }
+
+    private static String mint(Map<String, Object> claims) {
+        return app.workloads.mint(EmulatedFunctionApp.CALLER, EmulatedFunctionApp.CALLER_AUDIENCE, Duration.ofMinutes(5), claims);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
