@@ -3,12 +3,11 @@ package dev.entrabridge.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.emulator.http.EmulatorTls;
-import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
 import dev.entrabridge.testing.EmulatedCloudExtension;
+import dev.entrabridge.testing.EmulatedContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,32 +17,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
-import static dev.entrabridge.testing.EmulatedDeployment.CALENDAR_AGENT;
 import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
 import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FunctionContractIT extends HttpContractSuite {
 
-    private static final String RETIRED_AGENT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
     static final EmulatedCloudExtension WORLD = EmulatedCloudExtension.perClass(
@@ -69,37 +50,16 @@ class FunctionContractIT extends HttpContractSuite {
     private static EmulatedCloud cloud;
     private static EmulatedFunctionApp app;
     private static FunctionHost host;
-    private static Handler logCapture;
+    private static EmulatedContract.LogCapture logs;
     private static ContractTarget target;
 
     @BeforeAll
     static void deploy() {
         cloud = WORLD.cloud();
-        cloud.tenant().agentIdentity(RETIRED_AGENT, BLUEPRINT_APP_ID).enabled(false);
-        app = new EmulatedFunctionApp(WORLD.bridge(), Clock.systemUTC(), "retired-agent=" + RETIRED_AGENT);
+        app = new EmulatedFunctionApp(WORLD.bridge(), Clock.systemUTC(), EmulatedContract.retireAgent(cloud));
         host = app.host();
-        logCapture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord record) {
-                LOGS.add(format.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(logCapture);
-        HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
-        ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
-                "/v1.0/users", "/v1.0/me", "/v1.0/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
-                CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
-                FunctionContractIT::userToken, app::callerJwt,
+        logs = EmulatedContract.LogCapture.start();
+        ContractFixture fixture = EmulatedContract.fixture(cloud, app::callerJwt,
                 () -> app.strangers.mint(EmulatedFunctionApp.CALLER, EmulatedFunctionApp.CALLER_AUDIENCE, Duration.ofMinutes(5)));
         target = new ContractTarget() {
             @Override
@@ -110,17 +70,7 @@ class FunctionContractIT extends HttpContractSuite {
 
             @Override
             public Response callDirectly(URI url, Map<String, String> headers) {
-                HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
-                headers.forEach(b::header);
-                try {
-                    HttpResponse<String> r = tls.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    return new Response(r.statusCode(), r.headers().map(), r.body());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
+                return EmulatedContract.callDirectly(url, headers);
             }
 
             @Override
@@ -140,14 +90,12 @@ class FunctionContractIT extends HttpContractSuite {
 
             @Override
             public List<String> logLines() {
-                return new ArrayList<>(LOGS);
+                return logs.lines();
             }
 
             @Override
             public boolean injectEntraFailure(int status, Duration retryAfter) {
-                cloud.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
-                        : new Fault.Status(status, retryAfter));
-                return true;
+                return EmulatedContract.injectEntraFailure(cloud, status, retryAfter);
             }
         };
     }
@@ -159,17 +107,13 @@ class FunctionContractIT extends HttpContractSuite {
 
     @AfterAll
     static void undeploy() {
-        Logger.getLogger("").removeHandler(logCapture);
+        logs.close();
         app.close();
     }
 
     @Override
     protected ContractTarget target() {
         return target;
-    }
-
-    private static String userToken() {
-        return cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"), Duration.ofMinutes(30));
     }
 
     private static FakeHttpResponse get(String pathAndQuery, Map<String, String> headers) {
@@ -203,7 +147,7 @@ class FunctionContractIT extends HttpContractSuite {
     @Test
     void onBehalfOfByTokenExchangeDelegation() throws IOException {
         String form = "grant_type=" + enc("urn:ietf:params:oauth:grant-type:token-exchange")
-                + "&subject_token=" + enc(userToken())
+                + "&subject_token=" + enc(target.fixture().userToken().get())
                 + "&subject_token_type=" + enc("urn:ietf:params:oauth:token-type:access_token")
                 + "&actor_token=" + enc(app.callerJwt())
                 + "&actor_token_type=" + enc("urn:ietf:params:oauth:token-type:jwt")

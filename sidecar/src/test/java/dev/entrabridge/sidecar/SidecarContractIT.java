@@ -2,13 +2,13 @@ package dev.entrabridge.sidecar;
 
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
 import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
 import dev.entrabridge.testing.EmulatedCloudExtension;
+import dev.entrabridge.testing.EmulatedContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,19 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.TENANT_ID;
-import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
-import static dev.entrabridge.testing.EmulatedDeployment.CALENDAR_AGENT;
-import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
 import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 
 /**
@@ -50,10 +35,8 @@ import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
  */
 class SidecarContractIT extends HttpContractSuite {
 
-    private static final String RETIRED_AGENT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     private static final String CALLER_AUDIENCE = "api://entra-agent-bridge";
     private static final List<String> STDOUT = new CopyOnWriteArrayList<>();
-    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
 
     /** The sidecar runs on the system clock, so the emulators do too. */
     @RegisterExtension
@@ -64,19 +47,19 @@ class SidecarContractIT extends HttpContractSuite {
     private static OidcIssuerEmulator workloads;
     private static OidcIssuerEmulator strangers;
     private static SidecarMain.Running sidecar;
-    private static Handler logCapture;
+    private static EmulatedContract.LogCapture logs;
     private static ContractTarget target;
 
     @BeforeAll
     static void startSidecar() throws IOException {
         Clock clock = Clock.systemUTC();
         cloud = WORLD.cloud();
-        cloud.tenant().agentIdentity(RETIRED_AGENT, BLUEPRINT_APP_ID).enabled(false);
+        String retiredAgent = EmulatedContract.retireAgent(cloud);
         workloads = OidcIssuerEmulator.start("workloads", clock);
         strangers = OidcIssuerEmulator.start("strangers", clock);
 
         Map<String, String> env = WORLD.bridge().environment(CredentialSourceKind.AWS_STS);
-        env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + ",retired-agent=" + RETIRED_AGENT);
+        env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + "," + retiredAgent);
         env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
         // No background health runs here: they would consume the faults the suite injects into Entra.
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
@@ -90,33 +73,11 @@ class SidecarContractIT extends HttpContractSuite {
                 + "\",\"subject\":\"workload-1\"},\"agents\":[\"" + MAIL_AGENT + "\"],"
                 + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
 
-        logCapture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord record) {
-                LOGS.add(format.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(logCapture);
+        logs = EmulatedContract.LogCapture.start();
         PrintStream out = new PrintStream(new LineSink(STDOUT), true, StandardCharsets.UTF_8);
         sidecar = SidecarMain.start(SidecarOptions.parse("--port", "0"), env, out);
         URI base = sidecar.server().baseUrl();
-        HttpClient tls = HttpClient.newBuilder().sslContext(EmulatorTls.clientContext()).build();
-
-        ContractFixture fixture = new ContractFixture(GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
-                "/v1.0/users", "/v1.0/me", "/v1.0/groups", MAIL_AGENT, MAILER_AGENT_APP_ID,
-                CALENDAR_AGENT, "retired-agent", AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
-                () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID,
-                        java.util.Set.of("access_as_user"), Duration.ofMinutes(30)),
+        ContractFixture fixture = EmulatedContract.fixture(cloud,
                 () -> workloads.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)),
                 () -> strangers.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)));
         target = new ContractTarget() {
@@ -127,17 +88,7 @@ class SidecarContractIT extends HttpContractSuite {
 
             @Override
             public Response callDirectly(URI url, Map<String, String> headers) {
-                HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
-                headers.forEach(b::header);
-                try {
-                    HttpResponse<String> r = tls.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    return new Response(r.statusCode(), r.headers().map(), r.body());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
+                return EmulatedContract.callDirectly(url, headers);
             }
 
             @Override
@@ -152,16 +103,14 @@ class SidecarContractIT extends HttpContractSuite {
 
             @Override
             public List<String> logLines() {
-                List<String> all = new java.util.ArrayList<>(LOGS);
+                List<String> all = new java.util.ArrayList<>(logs.lines());
                 all.addAll(STDOUT);
                 return all;
             }
 
             @Override
             public boolean injectEntraFailure(int status, Duration retryAfter) {
-                cloud.entra().faults().reset().failNext(5, status == 429 ? new Fault.Throttle(retryAfter)
-                        : new Fault.Status(status, retryAfter));
-                return true;
+                return EmulatedContract.injectEntraFailure(cloud, status, retryAfter);
             }
         };
     }
@@ -173,7 +122,7 @@ class SidecarContractIT extends HttpContractSuite {
 
     @AfterAll
     static void stopSidecar() {
-        Logger.getLogger("").removeHandler(logCapture);
+        logs.close();
         sidecar.server().stop(Duration.ZERO);
         workloads.close();
         strangers.close();
