@@ -30,7 +30,7 @@ final class DemoInstructions {
         return List.of(
                 "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent'",
                 "curl -s -X POST '" + s + "/DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent"
-                        + "&optionsOverride.RelativePath=/v1.0/users'",
+                        + "&optionsOverride.RelativePath=users?$top=5'",
                 "curl -s '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent"
                         + "&AgentUsername=" + AGENT_USER_UPN + "'",
                 "USER_TOKEN=$(curl -s --cacert '" + caFile + "' '" + tokenUrl + "' -d grant_type=password"
@@ -40,7 +40,7 @@ final class DemoInstructions {
                         + " | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')",
                 "curl -s -H \"Authorization: Bearer $USER_TOKEN\" '" + s + "/AuthorizationHeader/graph?AgentIdentity=mail-agent'",
                 "curl -s -X POST -H \"Authorization: Bearer $USER_TOKEN\" '" + s
-                        + "/DownstreamApi/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=/v1.0/me'",
+                        + "/DownstreamApi/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=me'",
                 "curl -s -i '" + s + "/AuthorizationHeaderUnauthenticated/graph?AgentIdentity=calendar-agent'",
                 "curl -s '" + s + "/healthz'");
     }
@@ -61,7 +61,8 @@ final class DemoInstructions {
                 "# 1. An agent token for Graph, exactly as a client of Microsoft's sidecar asks for one:",
                 c.get(0),
                 "",
-                "# 2. Call Graph through the sidecar with the agent's token (it never leaves the sidecar):",
+                "# 2. Call Graph through the sidecar with the agent's token (it never leaves the sidecar); the API is",
+                "#    configured like Microsoft's Graph entry (BaseUrl " + graph + "/v1.0/), so paths are relative to it:",
                 c.get(1),
                 "",
                 "# 3. The agent's own user account (agent user flow):",

@@ -54,8 +54,13 @@
  *       {@code ["AGENT12345", "AGENT67890:TSTALIASID"]}). Ids are the 10 letters and digits the console shows.
  *       A mapping with an alias wins over one without; one Bedrock agent (and alias) may act as one agent only.
  *       When set, the variable replaces every {@code bedrockAgents} of the file. An unmapped Bedrock agent is refused.</td></tr>
- *   <tr><td>—</td><td>{@code DownstreamApis__<name>__BaseUrl}, {@code __Scopes__N}, {@code __RelativePath}, {@code __AllowedPaths__N}</td>
- *       <td>{@code apis}</td><td>{@code {"graph": {"baseUrl": …, "scopes": [ … ], "allowedPaths": [ … ]}}}</td></tr>
+ *   <tr><td>—</td><td>{@code DownstreamApis__<name>__BaseUrl} (Graph: {@code https://graph.microsoft.com/v1.0/}),
+ *       {@code __Scopes__N}, {@code __RelativePath} and {@code __HttpMethod} (the defaults of the downstream routes),
+ *       {@code __RequestAppToken}, {@code __AcquireTokenOptions__Tenant|ForceRefresh|Claims}, {@code __AllowedPaths__N}
+ *       (narrows; without it any path below {@code BaseUrl}); {@code __AcquireTokenOptions__FmiPath|PopPublicKey|
+ *       LongRunningWebApiSessionKey|ManagedIdentity__UserAssignedClientId} are refused</td>
+ *       <td>{@code apis}</td><td>{@code {"graph": {"baseUrl": …, "scopes": [ … ], "relativePath": …, "httpMethod": …,
+ *       "requestAppToken": …, "acquireTokenOptions": {…}, "allowedPaths": [ … ]}}}</td></tr>
  *   <tr><td>{@code BRIDGE_CALLERS}, {@code BRIDGE_POLICY}</td><td>—</td><td>{@code callers}, {@code policy}</td>
  *       <td>raw JSON for the caller validation and the caller policy ({@code BridgeConfig.callers()}, {@code policy()});
  *       an invalid policy is a {@code ConfigException} naming {@code BRIDGE_POLICY}</td></tr>

@@ -27,24 +27,23 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Calls a configured downstream API with an agent token. The base URL comes only from
- * configuration; the caller's relative path must pass {@link RelativePath} and the API's
- * {@code allowedPaths}; only GET/POST/PUT/PATCH/DELETE; redirects are never followed (a 3xx comes
- * back as is); request and response bodies are capped; only safe response headers are returned.
+ * configuration; the caller's relative path must pass {@link RelativePath} and, when the API has
+ * them, its {@code allowedPaths}; only GET/POST/PUT/PATCH/DELETE; headers that carry a credential
+ * or frame the message are never the caller's; redirects are never followed (a 3xx comes back as
+ * is); request and response bodies are capped; only safe response headers are returned, spelt as
+ * the API spells them, with the body's {@code Content-Length}.
  */
 public final class DownstreamCaller {
 
     /** Methods a caller may use. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
-    /** Request headers a caller may add (lower case); everything else, Authorization above all, is ours. */
-    public static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of(
-            "accept", "accept-language", "consistencylevel", "prefer", "if-match", "if-none-match", "client-request-id");
-
     /** Response headers passed back (lower case): none of them can carry a session or a credential. */
     static final Set<String> SAFE_RESPONSE_HEADERS = Set.of(
             "content-type", "content-language", "date", "etag", "last-modified", "location", "retry-after",
             "request-id", "client-request-id", "x-ms-request-id", "x-ms-ags-diagnostic", "odata-version",
-            "preference-applied", "www-authenticate", "x-ms-throttle-limit-percentage", "x-ms-resource-unit");
+            "preference-applied", "www-authenticate", "x-ms-throttle-limit-percentage", "x-ms-resource-unit",
+            "content-length", "content-encoding", "content-disposition", "content-range", "expires", "cache-control");
 
     private final HttpClient client;
     private final DownstreamLimits limits;
@@ -74,7 +73,10 @@ public final class DownstreamCaller {
         HttpRequest httpRequest = build(target, accessToken, request);
         HttpResponse<byte[]> response = send(api, httpRequest);
         byte[] body = response.body();
-        return new DownstreamResponse(response.statusCode(), safeHeaders(response.headers()),
+        Map<String, List<String>> headers = safeHeaders(response.headers());
+        // The body as it reaches the caller (the JDK client has already undone any chunking).
+        headers.put("Content-Length", List.of(Integer.toString(body.length)));
+        return new DownstreamResponse(response.statusCode(), headers,
                 body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
     }
 
@@ -85,15 +87,12 @@ public final class DownstreamCaller {
             throw new DownstreamException(Reason.BAD_METHOD, "HTTP method '" + printable(request.method())
                     + "' is not allowed; use one of GET, POST, PUT, PATCH, DELETE");
         }
-        if ((method.equals("GET") || method.equals("DELETE")) && request.body().length > 0) {
-            throw new DownstreamException(Reason.BAD_METHOD, method + " requests carry no body; use POST, PUT or PATCH");
-        }
         if (request.body().length > limits.maxRequestBytes()) {
             throw new DownstreamException(Reason.REQUEST_TOO_LARGE, "the request body is " + request.body().length
                     + " bytes, more than the " + limits.maxRequestBytes() + " allowed");
         }
         RelativePath path = RelativePath.parse(request.relativePath());
-        if (!path.isWithin(api.allowedPaths())) {
+        if (!api.allowedPaths().isEmpty() && !path.isWithin(api.allowedPaths())) {
             throw new DownstreamException(Reason.PATH_NOT_ALLOWED, "path " + path.path() + " is not allowed for API '"
                     + api.name() + "'; allowed path prefixes: " + api.allowedPaths());
         }
@@ -103,10 +102,9 @@ public final class DownstreamCaller {
     private HttpRequest build(URI target, String accessToken, DownstreamRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(limits.responseTimeout());
         request.headers().forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!FORWARDED_REQUEST_HEADERS.contains(lower)) {
+            if (!HeaderNames.isValidName(name) || HeaderNames.isReserved(name)) {
                 throw new DownstreamException(Reason.BAD_HEADER, "request header '" + printable(name)
-                        + "' may not be forwarded; allowed: " + new java.util.TreeSet<>(FORWARDED_REQUEST_HEADERS));
+                        + "' may not be set by the caller (it is not a header name, or it carries a credential or frames the message)");
             }
             if (value == null || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw new DownstreamException(Reason.BAD_HEADER, "request header '" + name + "' has a control character in its value");
@@ -118,8 +116,10 @@ public final class DownstreamCaller {
         }
         b.header("Authorization", "Bearer " + accessToken);
         String method = request.method().toUpperCase(Locale.ROOT);
+        if (request.contentType() != null) {
+            b.header("Content-Type", request.contentType());
+        }
         if (request.body().length > 0) {
-            b.header("Content-Type", request.contentType() == null ? "application/json" : request.contentType());
             b.method(method, HttpRequest.BodyPublishers.ofByteArray(request.body()));
         } else {
             b.method(method, method.equals("GET") || method.equals("DELETE")
@@ -168,7 +168,7 @@ public final class DownstreamCaller {
         Map<String, List<String>> safe = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.map().forEach((name, values) -> {
             if (SAFE_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                safe.put(name, List.copyOf(values));
+                safe.put(HeaderNames.spelt(name), List.copyOf(values));
             }
         });
         return new LinkedHashMap<>(safe);

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param method       GET, POST, PUT, PATCH or DELETE (any case)
  * @param relativePath e.g. {@code /v1.0/users?$top=5}; checked by {@link RelativePath}
- * @param headers      extra request headers; only {@link DownstreamCaller#FORWARDED_REQUEST_HEADERS} are allowed
- * @param contentType  the body's media type, or {@code null} without a body
+ * @param headers      extra request headers; never one that carries a credential or frames the message
+ * @param contentType  the body's media type, or {@code null} to send no {@code Content-Type}
  * @param body         request body bytes (empty for none)
  */
 public record DownstreamRequest(String method, String relativePath, Map<String, String> headers,

@@ -9,12 +9,17 @@ import java.util.Map;
  * redirects are never followed.
  *
  * @param statusCode the API's HTTP status
- * @param headers    only safe response headers (no {@code Set-Cookie} and the like)
+ * @param headers    only safe response headers (no {@code Set-Cookie} and the like); names case-insensitive
  * @param content    the body as UTF-8 text, or {@code null} when empty
  */
 public record DownstreamResponse(int statusCode, Map<String, List<String>> headers, String content) {
 
     public DownstreamResponse {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        // Spelt as the API spells them, looked up without regard to case, as HTTP names are.
+        java.util.TreeMap<String, List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        }
+        headers = java.util.Collections.unmodifiableMap(copy);
     }
 }

@@ -3,6 +3,7 @@ package dev.entrabridge.downstream;
 import dev.entrabridge.downstream.DownstreamException.Reason;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,12 +11,19 @@ import java.util.regex.Pattern;
  * A caller-supplied path (and query) below a configured API's base URL, checked so it can only
  * name a resource of that API: no traversal ({@code ..}, {@code //}, encoded dots, slashes or
  * backslashes), no absolute or protocol-relative URL, no CR/LF or other
- * control characters. Matching against {@code allowedPaths} is by whole path segments.
+ * control characters. Matching against {@code allowedPaths} is by whole path segments. Characters a
+ * URI cannot hold (spaces, quotes, braces, non-ASCII) are percent-encoded as UTF-8, as .NET's
+ * {@code Uri} does for Microsoft's sidecar, so OData such as {@code $filter=displayName eq 'Alice'}
+ * works unencoded; an empty path is the base URL itself.
  */
 public final class RelativePath {
 
     static final int MAX_LENGTH = 2048;
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** RFC 3986 unreserved, sub-delims, ':', '@', '/', '?' and '%' (escapes are checked separately). */
+    private static final String URI_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?%";
+    private static final String HEX = "0123456789ABCDEF";
 
     private final String path;
     private final String query;
@@ -28,7 +36,7 @@ public final class RelativePath {
     /** @throws DownstreamException with {@link Reason#BAD_PATH} saying what is wrong */
     public static RelativePath parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw bad("RelativePath is required, e.g. /v1.0/users");
+            return new RelativePath("/", "");
         }
         if (raw.length() > MAX_LENGTH) {
             throw bad("RelativePath is longer than " + MAX_LENGTH + " characters");
@@ -37,9 +45,6 @@ public final class RelativePath {
             char c = raw.charAt(i);
             if (c < 0x20 || c == 0x7f) {
                 throw bad("RelativePath contains a control character (CR, LF, tab …)");
-            }
-            if (c > 0x7e || c == ' ') {
-                throw bad("RelativePath contains a space or non-ASCII character; percent-encode it");
             }
             if (c == '\\') {
                 throw bad("RelativePath contains a backslash");
@@ -51,13 +56,35 @@ public final class RelativePath {
         if (SCHEME.matcher(raw).find() || raw.startsWith("//")) {
             throw bad("RelativePath must be a path such as /v1.0/users, not an absolute or protocol-relative URL");
         }
-        String withSlash = raw.startsWith("/") ? raw : "/" + raw;
+        String escaped = escape(raw);
+        if (escaped.length() > MAX_LENGTH * 3) {
+            throw bad("RelativePath is longer than " + MAX_LENGTH + " characters once percent-encoded");
+        }
+        String withSlash = escaped.startsWith("/") ? escaped : "/" + escaped;
         int q = withSlash.indexOf('?');
         String path = q < 0 ? withSlash : withSlash.substring(0, q);
         String query = q < 0 ? "" : withSlash.substring(q + 1);
         checkPath(path);
         checkEscapes(query, false);
         return new RelativePath(path, query);
+    }
+
+    /** Percent-encodes (UTF-8) every character a URI may not hold as is; existing escapes stay. */
+    private static String escape(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x80 && URI_CHARS.indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+            for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
+            }
+            i = end - 1;
+        }
+        return out.toString();
     }
 
     private static void checkPath(String path) {
@@ -120,7 +147,7 @@ public final class RelativePath {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw bad("RelativePath is not a valid URI path; percent-encode characters such as quotes and braces");
+            throw bad("RelativePath is not a valid URI path");
         }
         if (!baseUrl.getRawAuthority().equals(uri.getRawAuthority())) {
             throw bad("RelativePath would leave the API's host");

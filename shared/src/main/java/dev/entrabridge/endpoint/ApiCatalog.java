@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The configured downstream APIs by name; an unknown name is a 404 that lists the known ones. */
+/** The configured downstream APIs by name; an unknown name is a 400 (as Microsoft's sidecar answers) that lists the known ones. */
 final class ApiCatalog {
 
     private final Map<String, DownstreamApi> byName;
@@ -24,7 +24,7 @@ final class ApiCatalog {
     DownstreamApi require(String name) {
         DownstreamApi api = byName.get(name);
         if (api == null) {
-            throw RequestRefused.of(404, "BRIDGE_UNKNOWN_API",
+            throw RequestRefused.badRequest("BRIDGE_UNKNOWN_API",
                     "No downstream API named '" + name + "' is configured; configured: "
                             + (byName.isEmpty() ? "none" : String.join(", ", new TreeMap<>(byName).keySet())) + ".",
                     "Use one of the configured API names, or ask the operator to configure '" + name + "'.");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * The bridge's HTTP contract, framework-neutral: one {@link BridgeRequest} in, one
  * {@link BridgeResponse} out. Routes are those of Microsoft's Entra SDK for AgentID sidecar plus
- * {@code POST /token}; every refusal is {@code application/problem+json} with a code and a remedy,
+ * {@code POST /token} and the OpenAPI document ({@code GET /openapi/v1.json}); every refusal is {@code application/problem+json} with a code and a remedy,
  * never a 500 for bad input and never a token. Thread-safe; build one per process.
  */
 public final class BridgeEndpoint {
@@ -91,7 +92,7 @@ public final class BridgeEndpoint {
             if (networkCallers != null) {
                 request = networkCallers.authenticate(request, route);
             }
-            return route(request, path, route, correlationId);
+            return route(request, path, correlationId);
         } catch (RuntimeException e) {
             RequestRefused refused = Problems.refusal(e);
             if (isTokenRoute(route) && !refused.isAudited()) {
@@ -131,47 +132,45 @@ public final class BridgeEndpoint {
         return Problems.render(refused, UUID.randomUUID().toString());
     }
 
-    private BridgeResponse route(BridgeRequest request, RoutePath path, String route, String correlationId) {
+    private BridgeResponse route(BridgeRequest request, RoutePath path, String correlationId) {
+        ContractRoute route = ContractRoute.named(path.route()).filter(r -> r.fits(path)).orElseThrow(() -> unknown(path));
+        if (!route.serves(request.method())) {
+            String allowed = String.join(", ", new TreeSet<>(route.methods()));
+            throw RequestRefused.of(405, "BRIDGE_METHOD_NOT_ALLOWED",
+                    route.template() + " answers " + allowed + ", not " + QueryParameters.printable(request.method()) + ".",
+                    "Send " + allowed + ".").withHeader("Allow", allowed);
+        }
+        String api = path.api().orElse(null);
         switch (route) {
-            case "healthz":
-                requireMethod(request, "GET", path, false);
-                return health();
-            case "validate":
-                requireMethod(request, "GET", path, false);
+            case HEALTHZ:
+                return request.method().equals("HEAD") ? health().withoutBody() : health();
+            case OPENAPI:
+                BridgeResponse document = OpenApiDocument.response();
+                return request.method().equals("HEAD") ? document.withoutBody() : document;
+            case VALIDATE:
                 return validate(request);
-            case "authorizationheaderunauthenticated":
-            case "authorizationheader":
-                requireMethod(request, "GET", path, true);
-                return sidecar.authorizationHeader(request, caller(request), path.api().orElseThrow(),
-                        route.equals("authorizationheader"), correlationId);
-            case "downstreamapiunauthenticated":
-            case "downstreamapi":
-                requireMethod(request, "POST", path, true);
-                return sidecar.downstreamApi(request, caller(request), path.api().orElseThrow(),
-                        route.equals("downstreamapi"), correlationId);
-            case "token":
-                requireMethod(request, "POST", path, false);
+            case AUTHORIZATION_HEADER_UNAUTHENTICATED:
+            case AUTHORIZATION_HEADER:
+                return sidecar.authorizationHeader(request, caller(request), api,
+                        route == ContractRoute.AUTHORIZATION_HEADER, correlationId);
+            case DOWNSTREAM_API_UNAUTHENTICATED:
+            case DOWNSTREAM_API:
+                return sidecar.downstreamApi(request, caller(request), api, route == ContractRoute.DOWNSTREAM_API,
+                        correlationId);
+            case TOKEN:
                 return token.handle(request, correlationId);
             default:
-                throw RequestRefused.of(404, "BRIDGE_UNKNOWN_ROUTE",
-                        "No route '/" + QueryParameters.printable(path.route()) + "'.",
-                        "Use /AuthorizationHeaderUnauthenticated/{api}, /AuthorizationHeader/{api}, /DownstreamApiUnauthenticated/{api}, "
-                                + "/DownstreamApi/{api}, /Validate, /token or /healthz.");
+                throw unknown(path);
         }
     }
 
-    private static void requireMethod(BridgeRequest request, String method, RoutePath path, boolean needsApi) {
-        if (!request.method().equals(method)) {
-            throw RequestRefused.of(405, "BRIDGE_METHOD_NOT_ALLOWED",
-                    "/" + path.route() + " answers " + method + ", not " + QueryParameters.printable(request.method()) + ".",
-                    "Send " + method + ".").withHeader("Allow", method);
-        }
-        if (needsApi != path.api().isPresent()) {
-            throw RequestRefused.of(404, "BRIDGE_UNKNOWN_ROUTE",
-                    needsApi ? "/" + path.route() + " needs an API name: /" + path.route() + "/{api}."
-                            : "/" + path.route() + " takes no further path segment.",
-                    needsApi ? "Name a configured API, e.g. /" + path.route() + "/graph." : "Call /" + path.route() + ".");
-        }
+    private static RequestRefused unknown(RoutePath path) {
+        boolean known = ContractRoute.named(path.route()).isPresent();
+        return RequestRefused.of(404, "BRIDGE_UNKNOWN_ROUTE",
+                known ? "/" + QueryParameters.printable(path.route()) + (path.api().isPresent()
+                        ? " takes no such further path segment." : " needs a further path segment, e.g. an API name.")
+                        : "No route '/" + QueryParameters.printable(path.route()) + "'.",
+                "Use one of " + ContractRoute.all() + " (the OpenAPI document is at /openapi/v1.json).");
     }
 
     private static Caller caller(BridgeRequest request) {
@@ -199,11 +198,8 @@ public final class BridgeEndpoint {
         return BridgeResponse.json(status, body.toString()).withHeader("Cache-Control", "no-store");
     }
 
+    /** Any query is ignored, as Microsoft's sidecar ignores it (its TypeScript client sends AgentIdentity here). */
     private BridgeResponse validate(BridgeRequest request) {
-        if (!request.query().isEmpty()) {
-            throw RequestRefused.badRequest("BRIDGE_UNKNOWN_PARAMETER", "/Validate takes no query parameters.",
-                    "Send only the Authorization header.");
-        }
         String bearer = BearerToken.from(request);
         if (validateTokens == null) {
             throw RequestRefused.unauthenticated("No trusted token issuer is configured, so no token can be validated.",

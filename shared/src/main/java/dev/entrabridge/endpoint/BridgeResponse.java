@@ -40,9 +40,15 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         return new BridgeResponse(status, copy, body);
     }
 
-    /** A token-bearing response: no cache may keep it. */
+    /** A token-bearing response: no cache may keep it (the three headers Microsoft's sidecar sends). */
     public BridgeResponse noStore() {
-        return withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+        return withHeader("Cache-Control", "no-cache, no-store, must-revalidate").withHeader("Pragma", "no-cache")
+                .withHeader("Expires", "0");
+    }
+
+    /** The same answer without its body, for {@code HEAD}. */
+    BridgeResponse withoutBody() {
+        return new BridgeResponse(status, headers, new byte[0]);
     }
 
     public Optional<String> header(String name) {

@@ -40,7 +40,7 @@ public final class ConfiguredEndpoint {
                 .issuance(issuance)
                 .callerTokens(callerIssuers(config.callers()).map(issuers ->
                         CallerTokenValidator.builder().trust(issuers).httpClient(outbound).build()).orElse(null))
-                .userTokens(CallerTokenValidator.builder().trust(tenantIssuer(config)).httpClient(outbound).build())
+                .userTokens(CallerTokenValidator.builder().trust(tenantIssuers(config)).httpClient(outbound).build())
                 .downstream(new DownstreamCaller(outbound, DownstreamLimits.defaults()));
     }
 
@@ -49,12 +49,20 @@ public final class ConfiguredEndpoint {
         return callerIssuers(config.callers()).isPresent();
     }
 
-    /** The tenant's own v2 issuer, for users' tokens aimed at the blueprint ({@code /AuthorizationHeader}, {@code /Validate}). */
-    static TrustedIssuer tenantIssuer(BridgeConfig config) {
-        String issuer = config.authorityHost() + "/" + config.tenantId() + "/v2.0";
+    /**
+     * The tenant's own issuers, for users' tokens aimed at the blueprint ({@code /AuthorizationHeader},
+     * {@code /DownstreamApi}, {@code /Validate}): v2 ({@code {authority}/{tenant}/v2.0}, {@code aud} the
+     * blueprint's appId, as v2 tokens always carry it) and v1 ({@code https://sts.windows.net/{tenant}/}, what
+     * Entra issues when the blueprint's {@code accessTokenAcceptedVersion} is unset; {@code aud} the appId or
+     * the {@code api://} identifier the client asked for). Both are signed with the tenant's one key set.
+     */
+    static List<TrustedIssuer> tenantIssuers(BridgeConfig config) {
         URI keysHost = config.http().endpointOverride().orElse(config.authorityHost());
         URI jwks = URI.create(keysHost.toString().replaceAll("/+$", "") + "/" + config.tenantId() + "/discovery/v2.0/keys");
-        return TrustedIssuer.withJwks(issuer, Set.of(config.blueprintClientId(), "api://" + config.blueprintClientId()), jwks);
+        String blueprint = config.blueprintClientId();
+        return List.of(
+                TrustedIssuer.withJwks(config.authorityHost() + "/" + config.tenantId() + "/v2.0", Set.of(blueprint), jwks),
+                TrustedIssuer.withJwks(config.cloud().v1Issuer(config.tenantId()), Set.of(blueprint, "api://" + blueprint), jwks));
     }
 
     /**

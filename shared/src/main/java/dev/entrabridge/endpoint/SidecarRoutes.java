@@ -6,25 +6,23 @@ import dev.entrabridge.config.DownstreamApi;
 import dev.entrabridge.downstream.DownstreamCaller;
 import dev.entrabridge.downstream.DownstreamRequest;
 import dev.entrabridge.downstream.DownstreamResponse;
-import dev.entrabridge.token.AgentToken;
-import dev.entrabridge.token.Flow;
 import dev.entrabridge.inbound.Caller;
 import dev.entrabridge.inbound.CallerTokenValidator;
 import dev.entrabridge.issuance.TokenIssuance;
+import dev.entrabridge.token.AgentToken;
+import dev.entrabridge.token.Flow;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+
 
 /**
  * The routes of Microsoft's Entra SDK for AgentID sidecar: {@code /AuthorizationHeader[Unauthenticated]/{api}}
  * and {@code /DownstreamApi[Unauthenticated]/{api}}, answering in its shapes so clients written for it
- * work unchanged.
+ * work unchanged. On the authenticated routes the bearer is checked first (401 before any parameter),
+ * then the parameters, then the API (unknown: 400, as there).
  */
 final class SidecarRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final ApiCatalog apis;
     private final TokenIssuance issuance;
@@ -44,35 +42,33 @@ final class SidecarRoutes {
 
     BridgeResponse authorizationHeader(BridgeRequest request, Caller caller, String apiName, boolean userRoute,
                                        String correlationId) {
-        QueryParameters query = QueryParameters.check(request.query(), QueryParameters.TOKEN_PARAMETERS);
-        AgentToken token = token(request, caller, apiName, userRoute, query, correlationId);
+        String bearer = userRoute ? authenticatedBearer(request) : null;
+        QueryParameters query = QueryParameters.read(request.query());
+        DownstreamApi api = apis.require(apiName);
+        AgentToken token = token(caller, api, bearer, userRoute, query, correlationId);
         ObjectNode body = JSON.createObjectNode().put("authorizationHeader", "Bearer " + token.accessToken());
         return BridgeResponse.json(200, body.toString()).noStore();
     }
 
     BridgeResponse downstreamApi(BridgeRequest request, Caller caller, String apiName, boolean userRoute,
                                  String correlationId) {
-        QueryParameters query = QueryParameters.check(request.query(), QueryParameters.DOWNSTREAM_PARAMETERS);
-        String relativePath = query.single(QueryParameters.RELATIVE_PATH).orElseThrow(() -> RequestRefused.badRequest(
-                "BRIDGE_RELATIVE_PATH_REQUIRED", QueryParameters.RELATIVE_PATH + " is required on this route.",
-                "Add " + QueryParameters.RELATIVE_PATH + "=<path under the API's base URL>, e.g. /v1.0/users."));
-        String method = query.single(QueryParameters.HTTP_METHOD).map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
-        if (!METHODS.contains(method)) {
-            throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER",
-                    QueryParameters.HTTP_METHOD + " must be one of " + String.join(", ", new java.util.TreeSet<>(METHODS)) + ".",
-                    "Use GET, POST, PUT, PATCH or DELETE.");
-        }
+        String bearer = userRoute ? authenticatedBearer(request) : null;
+        QueryParameters query = QueryParameters.read(request.query());
+        DownstreamApi api = apis.require(apiName);
+        DownstreamOptions options = DownstreamOptions.from(query, api.defaults());
         if (downstream == null) {
             throw RequestRefused.of(404, "BRIDGE_DOWNSTREAM_DISABLED", "Downstream calls are not enabled in this deployment.",
                     "Use /AuthorizationHeaderUnauthenticated/{api} and call the API yourself.");
         }
-        byte[] body = request.body();
-        String contentType = body.length == 0 ? null : request.header("Content-Type").orElse("application/json");
-        DownstreamRequest call = new DownstreamRequest(method, relativePath, Map.of(), contentType, body);
-        DownstreamApi api = apis.require(apiName);
+        // As Microsoft's sidecar: the body is forwarded only when the request says what it is.
+        String contentType = request.header("Content-Type").filter(t -> !t.isBlank())
+                .map(t -> options.contentType() != null ? options.contentType() : t).orElse(null);
+        byte[] body = contentType == null ? new byte[0] : request.body();
+        DownstreamRequest call = new DownstreamRequest(options.method(), options.relativePath(), options.headers(),
+                contentType, body);
         // Refuse a bad or non-allowlisted path before any token is issued for it.
         downstream.target(api, call);
-        AgentToken token = token(request, caller, apiName, userRoute, query, correlationId);
+        AgentToken token = token(caller, api, bearer, userRoute, query, correlationId);
         DownstreamResponse answer = downstream.call(api, token.accessToken(), call);
         ObjectNode json = JSON.createObjectNode().put("statusCode", answer.statusCode());
         json.set("headers", JSON.valueToTree(answer.headers()));
@@ -80,20 +76,22 @@ final class SidecarRoutes {
         return BridgeResponse.json(200, json.toString()).noStore();
     }
 
-    private AgentToken token(BridgeRequest request, Caller caller, String apiName, boolean userRoute,
-                             QueryParameters query, String correlationId) {
-        DownstreamApi api = apis.require(apiName);
-        TokenOptions options = TokenOptions.from(query);
-        Flow flow = options.flow(userRoute);
-        String userAssertion = null;
-        if (userRoute) {
-            // The route is authenticated even when RequestAppToken=true: the bearer is always required.
-            userAssertion = BearerToken.from(request);
-            if (userTokens != null) {
-                userTokens.validate(userAssertion);
-            }
+    /** The bearer of an authenticated route, validated: it authenticates the caller whatever the flow. */
+    private String authenticatedBearer(BridgeRequest request) {
+        String bearer = BearerToken.from(request);
+        if (userTokens != null) {
+            userTokens.validate(bearer);
         }
-        String id = options.correlationId() != null ? options.correlationId() : correlationId;
-        return issuance.issue(options.request(caller, api.name(), flow, userAssertion).withCorrelationId(id));
+        return bearer;
     }
+
+    private AgentToken token(Caller caller, DownstreamApi api, String bearer, boolean userRoute, QueryParameters query,
+                             String correlationId) {
+        TokenOptions options = TokenOptions.from(query, api.defaults());
+        Flow flow = options.flow(userRoute);
+        String id = options.correlationId() != null ? options.correlationId() : correlationId;
+        return issuance.issue(options.request(caller, api.name(), flow, flow == Flow.ON_BEHALF_OF ? bearer : null)
+                .withCorrelationId(id));
+    }
+
 }

@@ -3,6 +3,7 @@ import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.AgentTokenRequest;
 import dev.entrabridge.token.AgentUser;
 
+import com.microsoft.aad.msal4j.ClaimsRequest;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
@@ -106,14 +107,15 @@ final class AgentIdFlows {
         }
         ConfidentialClientApplication app = agentApp(appId);
         IAuthenticationResult result;
+        ClaimsRequest claims = claims(request);
         switch (request.flow()) {
             case AUTONOMOUS:
                 result = join(app.acquireToken(ClientCredentialParameters.builder(request.scopes())
-                        .skipCache(skipCache).build()));
+                        .skipCache(skipCache).claims(claims).build()));
                 break;
             case ON_BEHALF_OF:
                 result = join(app.acquireToken(OnBehalfOfParameters.builder(request.scopes(),
-                        new UserAssertion(request.userAssertion())).skipCache(skipCache).build()));
+                        new UserAssertion(request.userAssertion())).skipCache(skipCache).claims(claims).build()));
                 break;
             case AGENT_USER:
                 result = agentUser(app, request, skipCache);
@@ -122,7 +124,25 @@ final class AgentIdFlows {
                 throw new IllegalStateException("unhandled flow " + request.flow());
         }
         skipT1CacheOnce.remove(appId); // unused when MSAL answered leg 2 from its cache
-        return token(result, request, agent);
+        return token(result, request, agent.name(), agent.agentIdentity());
+    }
+
+    /**
+     * The blueprint's own token, app-only or on-behalf-of the request's user: what Microsoft's sidecar
+     * answers without {@code AgentIdentity}, served only when the caller policy granted it explicitly.
+     */
+    AgentToken runAsBlueprint(AgentTokenRequest request, boolean skipCache) {
+        ClaimsRequest claims = claims(request);
+        IAuthenticationResult result = request.flow() == dev.entrabridge.token.Flow.ON_BEHALF_OF
+                ? join(blueprint.acquireToken(OnBehalfOfParameters.builder(request.scopes(),
+                        new UserAssertion(request.userAssertion())).skipCache(skipCache).claims(claims).build()))
+                : join(blueprint.acquireToken(ClientCredentialParameters.builder(request.scopes())
+                        .skipCache(skipCache).claims(claims).build()));
+        return token(result, request, null, config.blueprintClientId());
+    }
+
+    private static ClaimsRequest claims(AgentTokenRequest request) {
+        return request.claims() == null ? null : ClaimsRequest.formatAsClaimsRequest(request.claims());
     }
 
     /** Leg 2 alone (autonomous, for the request's scopes) bypassing every cache: for the health check. */
@@ -136,13 +156,13 @@ final class AgentIdFlows {
         AgentUser user = request.agentUser();
         UserFederatedIdentityCredentialParameters params = user.objectId() != null
                 ? UserFederatedIdentityCredentialParameters.builder(request.scopes(), user.objectId(), t2)
-                        .forceRefresh(skipCache).build()
+                        .forceRefresh(skipCache).claims(claims(request)).build()
                 : UserFederatedIdentityCredentialParameters.builder(request.scopes(), user.username(), t2)
-                        .forceRefresh(skipCache).build();
+                        .forceRefresh(skipCache).claims(claims(request)).build();
         return join(app.acquireToken(params));
     }
 
-    private AgentToken token(IAuthenticationResult r, AgentTokenRequest request, AgentDefinition agent) {
+    private AgentToken token(IAuthenticationResult r, AgentTokenRequest request, String agentName, String appId) {
         Instant expires = r.expiresOnDate().toInstant();
         Instant refresh = null;
         if (r.metadata() != null && r.metadata().refreshOn() != null && r.metadata().refreshOn() > 0) {
@@ -157,8 +177,7 @@ final class AgentIdFlows {
             // A short-lived token: refresh half-way through what is left rather than on every call.
             refresh = now.plus(Duration.between(now, expires).dividedBy(2));
         }
-        return new AgentToken(r.accessToken(), expires, refresh, request.scopes(), request.flow(), agent.name(),
-                agent.agentIdentity());
+        return new AgentToken(r.accessToken(), expires, refresh, request.scopes(), request.flow(), agentName, appId);
     }
 
     private static IAuthenticationResult join(CompletableFuture<IAuthenticationResult> future) {

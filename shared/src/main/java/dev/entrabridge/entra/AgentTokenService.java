@@ -83,11 +83,12 @@ public final class AgentTokenService implements AgentTokenProvider {
     @Override
     public AgentToken acquire(AgentTokenRequest request) {
         long started = System.nanoTime();
-        AgentDefinition agent = resolve(request);
+        AgentDefinition agent = request.forBlueprint() ? blueprintAsSubject(request) : resolve(request);
         TokenCacheKey key = TokenCacheKey.of(config.tenantId(), config.blueprintClientId(), agent.agentIdentity(), request);
         boolean[] loaded = {false};
         try {
-            AgentToken token = request.forceRefresh()
+            // A claims challenge asks for a token the cached one is not: fetch anew (MSAL skips its cache too).
+            AgentToken token = request.forceRefresh() || request.claims() != null
                     ? cache.refresh(key, replacing -> {
                         loaded[0] = true;
                         return exchange(agent, request, true, true);
@@ -190,15 +191,26 @@ public final class AgentTokenService implements AgentTokenProvider {
         return withRetries(probes, () -> flows.blueprintToken(scopes).accessToken(), config.blueprintClientId());
     }
 
+    /** The blueprint in the place of an agent, for its cache key, retries and log lines. */
+    private AgentDefinition blueprintAsSubject(AgentTokenRequest request) {
+        checkTenant(request);
+        return new AgentDefinition("(blueprint)", config.blueprintClientId(), Optional.empty());
+    }
+
     private AgentDefinition resolve(AgentTokenRequest request) {
-        if (request.tenant() != null && !request.tenant().equalsIgnoreCase(config.tenantId())) {
-            throw new AgentTokenException(new Diagnosis(Category.CALLER, "BRIDGE_TENANT_NOT_ALLOWED",
-                    "The request asks for tenant " + request.tenant() + ", but the bridge serves only " + config.tenantId() + ".",
-                    "Omit the tenant override; agent identities are served from their home tenant (ENTRA_TENANT_ID)."));
-        }
+        checkTenant(request);
         return config.agent(request.agent()).orElseThrow(() -> new AgentTokenException(new Diagnosis(Category.NOT_FOUND,
                 "BRIDGE_UNKNOWN_AGENT", "No agent named or with appId '" + request.agent() + "' is configured.",
                 "Use one of " + config.agents().keySet() + ", or add the agent to BRIDGE_AGENTS.")));
+    }
+
+    /** Like Entra for a tenant the blueprint is not in, a tenant override other than ours is a 401. */
+    private void checkTenant(AgentTokenRequest request) {
+        if (request.tenant() != null && !request.tenant().equalsIgnoreCase(config.tenantId())) {
+            throw new AgentTokenException(new Diagnosis(Category.CONFIGURATION, "BRIDGE_TENANT_NOT_ALLOWED",
+                    "The request asks for tenant " + request.tenant() + ", but the bridge serves only " + config.tenantId() + ".",
+                    "Omit the tenant override; agent identities are served from their home tenant (ENTRA_TENANT_ID)."));
+        }
     }
 
     private AgentToken exchange(AgentDefinition agent, AgentTokenRequest request, boolean skipCache, boolean skipT1Cache) {
@@ -206,7 +218,8 @@ public final class AgentTokenService implements AgentTokenProvider {
         return withRetries(requests, () -> {
             boolean retry = !first[0];
             first[0] = false;
-            return flows.run(agent, request, skipCache || retry, skipT1Cache || retry);
+            return request.forBlueprint() ? flows.runAsBlueprint(request, skipCache || retry)
+                    : flows.run(agent, request, skipCache || retry, skipT1Cache || retry);
         }, agent.agentIdentity());
     }
 

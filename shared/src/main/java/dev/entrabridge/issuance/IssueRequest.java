@@ -26,10 +26,11 @@ import java.util.Set;
  * @param forceRefresh  bypass the caches
  * @param tenant        a tenant override (only the configured tenant is served), else {@code null}
  * @param correlationId the correlation id to log and send to Entra, else {@code null}
+ * @param claims        a claims challenge (JSON) to send to Entra, else {@code null}; it bypasses the caches
  */
 public record IssueRequest(Caller caller, String agent, String api, Set<String> scopes, Flow flow,
                            String userAssertion, AgentUser agentUser, boolean forceRefresh, String tenant,
-                           String correlationId) {
+                           String correlationId, String claims) {
 
     public IssueRequest {
         Objects.requireNonNull(caller, "caller");
@@ -46,6 +47,12 @@ public record IssueRequest(Caller caller, String agent, String api, Set<String> 
         }
     }
 
+    /** A request without a claims challenge. */
+    public IssueRequest(Caller caller, String agent, String api, Set<String> scopes, Flow flow, String userAssertion,
+                        AgentUser agentUser, boolean forceRefresh, String tenant, String correlationId) {
+        this(caller, agent, api, scopes, flow, userAssertion, agentUser, forceRefresh, tenant, correlationId, null);
+    }
+
     /** Starts a request from {@code caller}; the flow is autonomous unless a user is named. */
     public static Builder from(Caller caller) {
         return new Builder(caller);
@@ -57,7 +64,7 @@ public record IssueRequest(Caller caller, String agent, String api, Set<String> 
     }
 
     public IssueRequest withCorrelationId(String id) {
-        return new IssueRequest(caller, agent, api, scopes, flow, userAssertion, agentUser, forceRefresh, tenant, id);
+        return new IssueRequest(caller, agent, api, scopes, flow, userAssertion, agentUser, forceRefresh, tenant, id, claims);
     }
 
     @Override
@@ -65,7 +72,7 @@ public record IssueRequest(Caller caller, String agent, String api, Set<String> 
         return "IssueRequest[caller=" + caller.describe() + ", agent=" + agent + ", api=" + api + ", scopes=" + scopes
                 + ", flow=" + flow + ", userAssertion=" + (userAssertion == null ? "none" : "<redacted>")
                 + ", agentUser=" + (agentUser == null ? "none" : agentUser.key()) + ", forceRefresh=" + forceRefresh
-                + ", tenant=" + tenant + ", correlationId=" + correlationId + "]";
+                + ", tenant=" + tenant + ", correlationId=" + correlationId + ", claims=" + (claims == null ? "none" : "given") + "]";
     }
 
     /** Builds an {@link IssueRequest}; {@link #onBehalfOf} and {@link #agentUser} choose their flows. */
@@ -80,6 +87,7 @@ public record IssueRequest(Caller caller, String agent, String api, Set<String> 
         private boolean forceRefresh;
         private String tenant;
         private String correlationId;
+        private String claims;
 
         private Builder(Caller caller) {
             this.caller = Objects.requireNonNull(caller, "caller");
@@ -139,9 +147,15 @@ public record IssueRequest(Caller caller, String agent, String api, Set<String> 
             return this;
         }
 
+        /** A claims challenge (JSON) the API asked for; the token is then fetched anew. */
+        public Builder claims(String value) {
+            claims = value;
+            return this;
+        }
+
         public IssueRequest build() {
             return new IssueRequest(caller, agent, api, scopes, flow, userAssertion, agentUser, forceRefresh, tenant,
-                    correlationId);
+                    correlationId, claims);
         }
     }
 }

@@ -132,22 +132,24 @@ public final class TokenIssuance {
                     "No scope is requested.", "List at least one scope, or name an API that has scopes configured."),
                     "no scope is requested", null, null, null);
         }
+        boolean blueprint = name == null;
         PolicyDecision decision = policy.decide(caller, name, request.api(), request.flow(), scopes);
         String rule = decision.rule().orElse(null);
         if (!decision.allowed()) {
             throw refuse(request, name, scopes, start, new Diagnosis(Category.DENIED, decision.code(),
                     "Refused by the caller policy: " + decision.reason() + ".",
-                    "Ask the operator to add a policy rule allowing " + caller.describe() + " to use agent '"
-                            + (name == null ? "?" : name) + "' for this API and flow."), decision.reason(), rule, null, null);
+                    blueprint ? decision.remedy().orElseThrow()
+                            : "Ask the operator to add a policy rule allowing " + caller.describe() + " to use agent '"
+                            + name + "' for this API and flow."), decision.reason(), rule, null, null);
         }
-        if (agent.isEmpty()) {
+        if (agent.isEmpty() && !blueprint) {
             throw refuse(request, name, scopes, start, new Diagnosis(Category.NOT_FOUND, "BRIDGE_UNKNOWN_AGENT",
                     "No configured agent is named or has the appId '" + printable(name) + "'.",
                     "Use a configured agent name or agent identity appId, or ask the operator to configure the agent."),
                     "no such agent is configured", rule, null, null);
         }
         AgentTokenRequest core = new AgentTokenRequest(name, request.flow(), scopes, request.userAssertion(),
-                request.agentUser(), request.forceRefresh(), request.tenant(), request.correlationId());
+                request.agentUser(), request.forceRefresh(), request.tenant(), request.correlationId(), request.claims());
         AgentToken token;
         try {
             token = tokens.acquire(core);
@@ -156,7 +158,7 @@ public final class TokenIssuance {
                     e.correlationId().orElse(request.correlationId()), e);
         }
         audit.record(event(AuditEvent.issued(), request, name, scopes, start).rule(rule)
-                .agent(name, token.agentIdentity()).build());
+                .agent(name, blueprint ? null : token.agentIdentity()).build());
         return token;
     }
 

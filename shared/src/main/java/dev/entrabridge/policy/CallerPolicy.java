@@ -57,15 +57,15 @@ public final class CallerPolicy {
     /**
      * @param caller    the authenticated caller
      * @param agentName the configured agent name the token is for (resolve an appId to its name first);
-     *                  {@code null} is always denied: there is no blueprint-token fallback
+     *                  {@code null} asks for the blueprint's own token, allowed only by a rule granting
+     *                  {@code blueprint-app} (autonomous) or {@code blueprint-obo} (on-behalf-of) for the API
      * @param api       the configured downstream API name, or {@code null} when the caller named raw scopes
      * @param flow      the flow that would run
      * @param scopes    the scopes that would be requested
      */
     public PolicyDecision decide(Caller caller, String agentName, String api, Flow flow, Set<String> scopes) {
         if (agentName == null || agentName.isBlank()) {
-            return PolicyDecision.deny(null, "the request names no agent identity, and this bridge never issues "
-                    + "blueprint tokens; name the agent with AgentIdentity");
+            return decideBlueprint(caller, api, flow, scopes);
         }
         List<PolicyRule> matching = rules.stream().filter(r -> r.caller().matches(caller)).toList();
         if (matching.isEmpty()) {
@@ -86,6 +86,40 @@ public final class CallerPolicy {
             }
         }
         return PolicyDecision.deny(best.name(), refusal(best, bestProgress, caller, agentName, api, flow, scopes));
+    }
+
+    private PolicyDecision decideBlueprint(Caller caller, String api, Flow flow, Set<String> scopes) {
+        String flowName = flow == Flow.ON_BEHALF_OF ? "blueprint-obo" : flow == Flow.AUTONOMOUS ? "blueprint-app" : null;
+        if (flowName != null) {
+            for (PolicyRule rule : rules) {
+                if (rule.caller().matches(caller) && rule.blueprintFlows().contains(flow) && rule.allowsApi(api)
+                        && scopesAllowed(rule, scopes)) {
+                    return PolicyDecision.allow(rule.name(), caller.describe() + " may use the blueprint's own token for "
+                            + target(api, scopes) + " (" + flowName + ") by rule '" + rule.name() + "'");
+                }
+            }
+        }
+        String kind = flowName == null ? "an agent user token without its agent" : "the blueprint's own token (" + flowName + ")";
+        return PolicyDecision.deny(null, "the request names no agent identity (AgentIdentity), so it asks for " + kind
+                        + ", and no policy rule grants that to " + caller.describe(),
+                flowName == null ? "Name the agent with AgentIdentity=<agent name or appId>."
+                        : "Name the agent with AgentIdentity=<agent name or appId>, or ask the operator to add the rule "
+                        + "{\"name\":\"" + flowName + "-" + (api == null ? "scopes" : api) + "\",\"caller\":" + callerJson(caller)
+                        + ",\"apis\":[\"" + (api == null ? "*" : api) + "\"],\"flows\":[\"" + flowName + "\"]} to BRIDGE_POLICY.");
+    }
+
+    /** The caller pattern a rule for exactly this caller would hold, as policy JSON. */
+    private static String callerJson(Caller caller) {
+        switch (caller.kind()) {
+            case JWT:
+                return "{\"kind\":\"jwt\",\"issuer\":\"" + caller.issuer() + "\",\"subject\":\"" + caller.subject() + "\"}";
+            case AWS_IAM:
+                return "{\"kind\":\"aws-iam\",\"principalArn\":\"" + caller.principalArn() + "\"}";
+            case BEDROCK_AGENT:
+                return "{\"kind\":\"bedrock-agent\",\"agentId\":\"" + caller.agentId() + "\"}";
+            default:
+                return "{\"kind\":\"loopback\"}";
+        }
     }
 
     /** How many of the checks agent, API, flow, scopes pass, in that order (4 = allowed). */

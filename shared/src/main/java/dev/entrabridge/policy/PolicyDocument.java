@@ -24,6 +24,8 @@ final class PolicyDocument {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Flow> FLOWS = Map.of(
             "autonomous", Flow.AUTONOMOUS, "obo", Flow.ON_BEHALF_OF, "agent-user", Flow.AGENT_USER);
+    /** The blueprint's own token, for requests that name no agent: never granted by any other flow name. */
+    private static final Map<String, Flow> BLUEPRINT_FLOWS = Map.of("blueprint-app", Flow.AUTONOMOUS, "blueprint-obo", Flow.ON_BEHALF_OF);
     private static final Set<String> RULE_FIELDS = Set.of("name", "caller", "agents", "apis", "flows", "scopes");
 
     private PolicyDocument() {
@@ -64,20 +66,29 @@ final class PolicyDocument {
         onlyFields(node, RULE_FIELDS, at);
         String name = text(node, "name", at);
         CallerPattern caller = caller(node.get("caller"), at + ".caller");
-        Set<String> agents = names(node, "agents", at);
         Set<String> apis = names(node, "apis", at);
         Set<Flow> flows = new LinkedHashSet<>();
+        Set<Flow> blueprintFlows = new LinkedHashSet<>();
         List<String> flowNames = List.copyOf(names(node, "flows", at));
         for (int i = 0; i < flowNames.size(); i++) {
-            Flow flow = FLOWS.get(flowNames.get(i).toLowerCase(Locale.ROOT));
-            if (flow == null) {
+            String flowName = flowNames.get(i).toLowerCase(Locale.ROOT);
+            Flow flow = FLOWS.get(flowName);
+            Flow blueprint = BLUEPRINT_FLOWS.get(flowName);
+            if (flow == null && blueprint == null) {
                 throw new PolicyConfigException(at + ".flows[" + i + "]: '" + flowNames.get(i)
-                        + "' is not a flow; use autonomous, obo or agent-user");
+                        + "' is not a flow; use autonomous, obo, agent-user, blueprint-app or blueprint-obo");
             }
-            flows.add(flow);
+            if (flow != null) {
+                flows.add(flow);
+            } else {
+                blueprintFlows.add(blueprint);
+            }
         }
+        // A rule granting only the blueprint's own token names no agent.
+        Set<String> agents = flows.isEmpty() && !node.has("agents") ? Set.of() : names(node, "agents", at);
         Optional<Set<String>> scopes = node.has("scopes") ? Optional.of(names(node, "scopes", at)) : Optional.empty();
-        return new PolicyRule(name, caller, Set.copyOf(agents), Set.copyOf(apis), Set.copyOf(flows), scopes.map(Set::copyOf));
+        return new PolicyRule(name, caller, Set.copyOf(agents), Set.copyOf(apis), Set.copyOf(flows), scopes.map(Set::copyOf),
+                Set.copyOf(blueprintFlows));
     }
 
     private static CallerPattern caller(JsonNode node, String at) {

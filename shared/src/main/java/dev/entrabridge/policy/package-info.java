@@ -3,7 +3,9 @@
  * {@code denyAll()}; {@code decide(caller, agentName, api, flow, scopes)} →
  * {@link dev.entrabridge.policy.PolicyDecision}{@code (allowed, reason, rule)} with {@code code()}
  * {@code POLICY_ALLOWED|POLICY_DENIED}. Default deny. {@code agentName} is the configured agent name
- * (resolve an appId first); {@code null} is always denied (no blueprint-token fallback). {@code api} may be
+ * (resolve an appId first); {@code null} asks for the blueprint's own token, which only a rule whose {@code flows}
+ * name {@code blueprint-app} (app-only) or {@code blueprint-obo} (on-behalf-of as the blueprint) grants, for its
+ * {@code apis} (such a rule may leave {@code agents} out); otherwise the refusal's {@code remedy()} is the rule to add. {@code api} may be
  * {@code null} for raw-scope requests (then only a rule with {@code "apis":["*"]} allows it). Pass the scopes
  * that will actually be requested.
  *
@@ -27,7 +29,7 @@
  * (exact ARN, or a prefix ending in a single trailing {@code *} after at least the account id),
  * {@code bedrock-agent} (its agent id; which agent it acts as comes from {@code BRIDGE_BEDROCK_AGENTS}).
  * {@code agents} and {@code apis} accept {@code *}; {@code flows} are {@code autonomous}, {@code obo},
- * {@code agent-user}; {@code scopes} is optional (absent = any scope of the API). Unknown fields, blank or
+ * {@code agent-user}, {@code blueprint-app}, {@code blueprint-obo}; {@code scopes} is optional (absent = any scope of the API). Unknown fields, blank or
  * padded values, duplicate rule names are refused with a {@link dev.entrabridge.policy.PolicyConfigException}
  * (a {@code ConfigException} naming {@code BRIDGE_POLICY}, or the policy file) and the field
  * ({@code rules[1].caller.principalArn: '*' is only allowed as the last character …}). Refusal reasons name

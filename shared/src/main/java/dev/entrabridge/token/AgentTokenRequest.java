@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What a caller asks the core for: which configured agent, which flow, which scopes.
  *
- * @param agent         configured agent name or agent identity appId
+ * @param agent         configured agent name or agent identity appId; {@code null} for the blueprint's own
+ *                      token (autonomous or on-behalf-of only), which the caller policy must have granted
  * @param flow          the flow to run
  * @param scopes        resource scopes, e.g. {@code https://graph.microsoft.com/.default}
  * @param userAssertion the user's token for {@link Flow#ON_BEHALF_OF} (its {@code aud} is the blueprint), else {@code null}
@@ -14,13 +15,17 @@ import java.util.Set;
  * @param forceRefresh  bypass the front cache and MSAL's cache
  * @param tenant        tenant override (must be allowed by configuration), else {@code null}
  * @param correlationId caller-supplied correlation id sent to Entra, else {@code null}
+ * @param claims        a claims challenge (JSON) sent to Entra, else {@code null}; it bypasses the caches
  */
 public record AgentTokenRequest(String agent, Flow flow, Set<String> scopes, String userAssertion,
-                                AgentUser agentUser, boolean forceRefresh, String tenant, String correlationId) {
+                                AgentUser agentUser, boolean forceRefresh, String tenant, String correlationId,
+                                String claims) {
 
     public AgentTokenRequest {
-        Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(flow, "flow");
+        if (agent == null && flow == Flow.AGENT_USER) {
+            throw new IllegalArgumentException("an agent user token needs its agent");
+        }
         scopes = Set.copyOf(scopes);
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("at least one scope is required");
@@ -31,6 +36,17 @@ public record AgentTokenRequest(String agent, Flow flow, Set<String> scopes, Str
         if ((flow == Flow.AGENT_USER) != (agentUser != null)) {
             throw new IllegalArgumentException("an agent user is required for, and only for, the agent-user flow");
         }
+    }
+
+    /** A request without a claims challenge. */
+    public AgentTokenRequest(String agent, Flow flow, Set<String> scopes, String userAssertion, AgentUser agentUser,
+                             boolean forceRefresh, String tenant, String correlationId) {
+        this(agent, flow, scopes, userAssertion, agentUser, forceRefresh, tenant, correlationId, null);
+    }
+
+    /** Whether this is the blueprint's own token rather than an agent identity's. */
+    public boolean forBlueprint() {
+        return agent == null;
     }
 
     /** An autonomous (app-only) request. */
@@ -47,11 +63,11 @@ public record AgentTokenRequest(String agent, Flow flow, Set<String> scopes, Str
     }
 
     public AgentTokenRequest withForceRefresh(boolean force) {
-        return new AgentTokenRequest(agent, flow, scopes, userAssertion, agentUser, force, tenant, correlationId);
+        return new AgentTokenRequest(agent, flow, scopes, userAssertion, agentUser, force, tenant, correlationId, claims);
     }
 
     public AgentTokenRequest withCorrelationId(String id) {
-        return new AgentTokenRequest(agent, flow, scopes, userAssertion, agentUser, forceRefresh, tenant, id);
+        return new AgentTokenRequest(agent, flow, scopes, userAssertion, agentUser, forceRefresh, tenant, id, claims);
     }
 
     @Override
@@ -59,6 +75,7 @@ public record AgentTokenRequest(String agent, Flow flow, Set<String> scopes, Str
         return "AgentTokenRequest[agent=" + agent + ", flow=" + flow + ", scopes=" + scopes
                 + ", userAssertion=" + (userAssertion == null ? "none" : "<redacted>")
                 + ", agentUser=" + (agentUser == null ? "none" : agentUser.key())
-                + ", forceRefresh=" + forceRefresh + ", tenant=" + tenant + ", correlationId=" + correlationId + "]";
+                + ", forceRefresh=" + forceRefresh + ", tenant=" + tenant + ", correlationId=" + correlationId
+                + ", claims=" + (claims == null ? "none" : "given") + "]";
     }
 }

@@ -11,10 +11,11 @@ import java.util.Objects;
  * <table>
  *   <caption>Diagnosis category to HTTP status</caption>
  *   <tr><th>category</th><th>status</th><th>why</th></tr>
- *   <tr><td>CALLER</td><td>400</td><td>the caller's input is wrong (e.g. an expired user token, a tenant override)</td></tr>
+ *   <tr><td>CALLER</td><td>400</td><td>the caller's input is wrong (e.g. an expired user token)</td></tr>
  *   <tr><td>CREDENTIAL</td><td>401</td><td>Entra refused the blueprint's credential</td></tr>
  *   <tr><td>CONFIGURATION</td><td>401</td><td>Entra refused the exchange because the FIC, client id or
- *       tenant is wrong: a token request answers 401 when the credentials are wrong or no FIC matches</td></tr>
+ *       tenant is wrong (a tenant override other than the bridge's own included): a token request answers 401 when
+ *       the credentials are wrong or no FIC matches</td></tr>
  *   <tr><td>PERMISSION</td><td>403</td><td>consent or an app role is missing on the agent identity</td></tr>
  *   <tr><td>DENIED</td><td>403</td><td>the bridge itself refuses: the caller policy denies it, or a Bedrock
  *       agent is not mapped to a configured agent</td></tr>
@@ -74,7 +75,7 @@ public record Diagnosis(Category category, String code, String cause, String rem
         CREDENTIAL,
         /** Consent or role assignment missing. */
         PERMISSION,
-        /** The caller's input is wrong (expired user token, tenant override). */
+        /** The caller's input is wrong (e.g. an expired user token). */
         CALLER,
         /** The bridge refuses the caller: its policy denies the request, or a Bedrock agent is not mapped. */
         DENIED,

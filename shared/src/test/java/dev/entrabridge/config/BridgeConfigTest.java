@@ -70,6 +70,9 @@ class BridgeConfigTest {
         env.put("DownstreamApis__Graph__Scopes__1", "https://graph.microsoft.com/User.Read");
         env.put("DownstreamApis__Graph__Scopes__0", "https://graph.microsoft.com/.default");
         env.put("DownstreamApis__Graph__RelativePath", "/me");
+        env.put("DownstreamApis__Graph__HttpMethod", "post");
+        env.put("DownstreamApis__Graph__RequestAppToken", "true");
+        env.put("DownstreamApis__Graph__AcquireTokenOptions__ForceRefresh", "true");
 
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
 
@@ -81,7 +84,26 @@ class BridgeConfigTest {
         DownstreamApi graph = config.apis().get("Graph");
         assertThat(graph.baseUrl()).isEqualTo(URI.create("https://graph.microsoft.com/v1.0"));
         assertThat(graph.scopes()).containsExactly("https://graph.microsoft.com/.default", "https://graph.microsoft.com/User.Read");
-        assertThat(graph.allowedPaths()).containsExactly("/me");
+        // RelativePath is the default path, not an allowlist: without AllowedPaths any path below BaseUrl is allowed.
+        assertThat(graph.allowedPaths()).isEmpty();
+        assertThat(graph.defaults().relativePath()).isEqualTo("/me");
+        assertThat(graph.defaults().httpMethod()).isEqualTo("POST");
+        assertThat(graph.defaults().requestAppToken()).isTrue();
+        assertThat(graph.defaults().forceRefresh()).isTrue();
+    }
+
+    @Test
+    void refusesTheAcquireTokenOptionsThatWouldChangeTheIdentityOrTokenType() {
+        for (String option : List.of("FmiPath", "PopPublicKey", "LongRunningWebApiSessionKey", "ManagedIdentity__UserAssignedClientId")) {
+            Map<String, String> env = new HashMap<>(minimal());
+            env.put("DownstreamApis__graph__BaseUrl", "https://graph.microsoft.com/v1.0/");
+            env.put("DownstreamApis__graph__Scopes__0", "https://graph.microsoft.com/.default");
+            env.put("DownstreamApis__graph__AcquireTokenOptions__" + option, "x");
+
+            assertThatThrownBy(() -> BridgeConfig.fromEnvironment(env)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("DownstreamApis__graph__acquiretokenoptions__" + option.toLowerCase(java.util.Locale.ROOT))
+                    .hasMessageContaining("remove it");
+        }
     }
 
     @Test

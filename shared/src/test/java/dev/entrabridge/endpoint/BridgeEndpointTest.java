@@ -84,7 +84,9 @@ class BridgeEndpointTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(json(response).get("authorizationHeader").asText()).isEqualTo("Bearer " + TOKEN);
-        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.header("Cache-Control")).contains("no-cache, no-store, must-revalidate");
+        assertThat(response.header("Pragma")).contains("no-cache");
+        assertThat(response.header("Expires")).contains("0");
         AgentTokenRequest asked = core.requests.get(0);
         assertThat(asked.agent()).isEqualTo("mail-agent");
         assertThat(asked.flow()).isEqualTo(Flow.AUTONOMOUS);
@@ -148,23 +150,21 @@ class BridgeEndpointTest {
     }
 
     @Test
-    void anUnknownApiIs404ListingTheConfiguredNames() throws IOException {
+    void anUnknownApiIs400ListingTheConfiguredNames() throws IOException {
         JsonNode problem = assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/mcp", "AgentIdentity=mail-agent")),
-                404, "BRIDGE_UNKNOWN_API");
+                400, "BRIDGE_UNKNOWN_API");
         assertThat(problem.get("detail").asText()).contains("configured: graph");
     }
 
     @Test
-    void refusesEveryAmbiguousOrUnknownParameter() throws IOException {
-        assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent&optionsOverride.BaseUrl=https://evil")),
-                400, "BRIDGE_BASE_URL_OVERRIDE");
+    void refusesEveryAmbiguousParameterAndIgnoresUnknownOnes() throws IOException {
         assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent&agentIdentity=x")),
                 400, "BRIDGE_DUPLICATE_PARAMETER");
-        assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent&Foo=1")),
-                400, "BRIDGE_UNKNOWN_PARAMETER");
-        assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph",
-                "AgentIdentity=mail-agent&AgentUsername=a@b.c&AgentUserId=" + UUID.randomUUID())), 400, "BRIDGE_AMBIGUOUS_AGENT_USER");
-        assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "")), 400, "BRIDGE_AGENT_IDENTITY_REQUIRED");
+        assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent&Foo=1"
+                + "&optionsOverride.AcquireTokenOptions.PopPublicKey=k")), 400, "BRIDGE_UNSUPPORTED_OPTION");
+        // Without AgentIdentity the blueprint's own token is asked for, and the policy has no rule granting it.
+        JsonNode blueprint = assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "")), 403, "POLICY_DENIED");
+        assertThat(blueprint.get("remedy").asText()).contains("\"flows\":[\"blueprint-app\"]", "BRIDGE_POLICY");
         assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail%0d%0aX-Evil:%201")),
                 400, "BRIDGE_CONTROL_CHARACTER");
         assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph", "AgentIdentity=mail-agent&AgentUserId=not-a-guid")),
@@ -172,6 +172,11 @@ class BridgeEndpointTest {
         assertProblem(endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph",
                 "AgentIdentity=mail-agent&optionsOverride.RequestAppToken=false")), 400, "BRIDGE_AMBIGUOUS_FLOW");
         assertThat(core.requests).isEmpty();
+
+        BridgeResponse ignored = endpoint.handle(get("/AuthorizationHeaderUnauthenticated/graph",
+                "AgentIdentity=mail-agent&Foo=1&optionsOverride.BaseUrl=https://evil&AgentUsername=a@b.c&AgentUserId=" + UUID.randomUUID()));
+        assertThat(ignored.status()).isEqualTo(200);
+        assertThat(core.requests.get(0).agentUser().username()).isEqualTo("a@b.c");
     }
 
     @Test
@@ -211,7 +216,7 @@ class BridgeEndpointTest {
         assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
         assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
         assertThat(body.get("expires_on").asLong()).isEqualTo(NOW.plusSeconds(3600).getEpochSecond());
-        assertThat(ok.header("Cache-Control")).contains("no-store");
+        assertThat(ok.header("Cache-Control")).contains("no-cache, no-store, must-revalidate");
 
         assertProblem(endpoint.handle(post("/token", "application/json", "{\"agentIdentity\":\"mail-agent\",\"api\":\"graph\",\"x\":1}")),
                 400, "BRIDGE_UNKNOWN_FIELD");

@@ -109,7 +109,7 @@ class GraphRefusalsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"applications", "users/../applications", "users/%2e%2e/applications", "users/..%2fapplications",
-            "https://evil.example.com/v1.0/users", "//evil.example.com/v1.0/users", "/beta/users", "users/a b",
+            "https://evil.example.com/v1.0/users", "//evil.example.com/v1.0/users", "/beta/users",
             "users\\..\\applications", "v1.0users", "usersX"})
     void getsOutsideTheAllowedPathsAreRefusedBeforeAnyTokenOrRequest(String path) {
         int requests = world.graph().requests().size();

@@ -115,11 +115,27 @@ class CallerPolicyTest {
     }
 
     @Test
-    void neverAllowsARequestWithoutAnAgentNotEvenForAWildcardRule() {
+    void aRequestWithoutAnAgentIsTheBlueprintsOwnTokenWhichNoWildcardGrants() {
         PolicyDecision d = policy.decide(Caller.loopback("127.0.0.1"), null, "graph", Flow.AUTONOMOUS, Set.of(GRAPH_DEFAULT));
 
         assertThat(d.allowed()).isFalse();
-        assertThat(d.reason()).contains("never issues blueprint tokens");
+        assertThat(d.reason()).contains("names no agent identity", "blueprint-app");
+        assertThat(d.remedy()).hasValueSatisfying(r -> assertThat(r).contains(
+                "{\"name\":\"blueprint-app-graph\",\"caller\":{\"kind\":\"loopback\"},\"apis\":[\"graph\"],\"flows\":[\"blueprint-app\"]}"));
+    }
+
+    @Test
+    void onlyAnExplicitBlueprintRuleGrantsTheBlueprintsOwnTokenAndOnlyForItsFlowAndApi() {
+        CallerPolicy explicit = CallerPolicy.fromJson("{\"rules\":[{\"name\":\"migrated\",\"caller\":{\"kind\":\"loopback\"},"
+                + "\"apis\":[\"graph\"],\"flows\":[\"blueprint-obo\"]}]}");
+        Caller local = Caller.loopback("127.0.0.1");
+
+        assertThat(explicit.decide(local, null, "graph", Flow.ON_BEHALF_OF, Set.of(GRAPH_DEFAULT)).rule()).contains("migrated");
+        assertThat(explicit.decide(local, null, "graph", Flow.ON_BEHALF_OF, Set.of(GRAPH_DEFAULT)).allowed()).isTrue();
+        assertThat(explicit.decide(local, null, "graph", Flow.AUTONOMOUS, Set.of(GRAPH_DEFAULT)).allowed()).isFalse();
+        assertThat(explicit.decide(local, null, "mcp", Flow.ON_BEHALF_OF, Set.of("api://mcp/.default")).allowed()).isFalse();
+        // A blueprint rule grants no agent.
+        assertThat(explicit.decide(local, "mail-agent", "graph", Flow.ON_BEHALF_OF, Set.of(GRAPH_DEFAULT)).allowed()).isFalse();
     }
 
     @Test
@@ -145,7 +161,7 @@ class CallerPolicyTest {
             "not-json           | caller policy is not valid JSON (line 2, column 1)",
             "no-rules           | policies: unknown field; allowed here: [rules]",
             "unknown-rule-field | rules[0].scope: unknown field; allowed here: [agents, apis, caller, flows, name, scopes]",
-            "bad-flow           | rules[0].flows[1]: 'on_behalf' is not a flow; use autonomous, obo or agent-user",
+            "bad-flow           | rules[0].flows[1]: 'on_behalf' is not a flow; use autonomous, obo, agent-user, blueprint-app or blueprint-obo",
             "wildcard-mid-arn   | rules[1].caller.principalArn: '*' is only allowed as the last character",
             "too-broad-arn      | rules[0].caller.principalArn: 'arn:aws:*' is too broad",
             "missing-subject    | rules[0].caller.subject: required, a non-blank string",

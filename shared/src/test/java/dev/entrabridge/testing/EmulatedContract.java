@@ -54,7 +54,7 @@ public final class EmulatedContract {
     /** The fixture of the emulated tenant, with the deployment's trusted and untrusted caller tokens. */
     public static ContractFixture fixture(EmulatedCloud cloud, Supplier<String> callerJwt, Supplier<String> untrustedCallerJwt) {
         return new ContractFixture(EmulatedDeployment.GRAPH_API, URI.create(cloud.graph().baseUrl() + "/v1.0/users"),
-                "/v1.0/users", "/v1.0/me", "/v1.0/groups", EmulatedDeployment.MAIL_AGENT, MAILER_AGENT_APP_ID,
+                "users", "/me", "/groups", EmulatedDeployment.MAIL_AGENT, MAILER_AGENT_APP_ID,
                 EmulatedDeployment.CALENDAR_AGENT, RETIRED_AGENT, AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
                 () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
                         Duration.ofMinutes(30)),

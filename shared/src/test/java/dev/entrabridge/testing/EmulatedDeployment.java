@@ -50,8 +50,11 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
     public static final String LOOPBACK_MAIL_AGENT_POLICY = "{\"rules\":[{\"name\":\"local-mail-agent\","
             + "\"caller\":{\"kind\":\"loopback\"},\"agents\":[\"" + MAIL_AGENT + "\"],\"apis\":[\"" + GRAPH_API + "\"],"
             + "\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]}]}";
-    /** The Graph paths the API's allowlist admits; everything else is refused before Graph is called. */
-    public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/v1.0/users", "/v1.0/me");
+    /**
+     * The Graph paths (below the API's {@code BaseUrl}, Graph's {@code /v1.0/} as in Microsoft's Graph entry) the
+     * API's allowlist admits; everything else is refused before Graph is called.
+     */
+    public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/users", "/me");
 
     private static final String CA_FILE = "emulator-ca.pem";
     private static final String TOKEN_FILE = "azure-identity-token";
@@ -80,7 +83,7 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
         env.put("BRIDGE_TRUSTED_CA_FILE", caFile().toString());
         env.put("BRIDGE_AGENTS", MAIL_AGENT + "=" + EmulatedCloud.MAILER_AGENT_APP_ID + ":"
                 + EmulatedCloud.AGENT_USER_OID + "," + CALENDAR_AGENT + "=" + EmulatedCloud.CALENDAR_AGENT_APP_ID);
-        env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl().toString());
+        env.put("DownstreamApis__" + GRAPH_API + "__BaseUrl", cloud.graph().baseUrl() + "/v1.0/");
         env.put("DownstreamApis__" + GRAPH_API + "__Scopes__0", GRAPH_DEFAULT);
         for (int i = 0; i < GRAPH_ALLOWED_PATHS.size(); i++) {
             env.put("DownstreamApis__" + GRAPH_API + "__AllowedPaths__" + i, GRAPH_ALLOWED_PATHS.get(i));

@@ -42,7 +42,7 @@
  *       builds it, so a change of how the core is composed is made there once;
  *       {@code LOOPBACK_MAIL_AGENT_POLICY} is the caller policy a test calling as a local agent adds. The configured agents are
  *       {@code mail-agent} (the mailer agent identity with its agent user) and {@code calendar-agent};
- *       the API is {@code graph} (the Graph emulator, {@code /v1.0/users} and {@code /v1.0/me} allowed).
+ *       the API is {@code graph} (the Graph emulator, base URL {@code …/v1.0/} as in Microsoft's Graph entry, {@code /users} and {@code /me} allowed).
  *       It is plain Java: the demo uses it too.</li>
  *   <li>{@link dev.entrabridge.testing.LogHygieneExtension} (registered for every test class of a module
  *       that sets {@code junit.jupiter.extensions.autodetection.enabled=true}) fails a class whose run

@@ -43,7 +43,8 @@
  * {@code {"rules":[{"name":"local","caller":{"kind":"loopback"},"agents":["mail-agent"],"apis":["graph"],"flows":["autonomous","obo","agent-user"]}]}},
  * and {@code BRIDGE_CALLERS} (issuers whose JWTs authenticate RFC 8693 callers of {@code /token}). Users' tokens on
  * {@code /AuthorizationHeader}, {@code /DownstreamApi} and {@code /Validate} are validated against the configured
- * tenant ({@code {authority}/{ENTRA_TENANT_ID}/v2.0}, audience = the blueprint): give the tenant's GUID.
+ * tenant (v2 {@code {authority}/{ENTRA_TENANT_ID}/v2.0}, audience the blueprint's appId; v1
+ * {@code https://sts.windows.net/{ENTRA_TENANT_ID}/}, audience the appId or {@code api://} appId): give the tenant's GUID.
  *
  * <p>Stdout carries one JSON audit line per token issued or refused; stderr the core's one-line log events.
  * SIGTERM (Ctrl+C) stops accepting, answers new requests with 503 while it drains admitted ones (up to 5 s), then
@@ -69,19 +70,24 @@
  *   <tr><td>{@code GET /healthz}</td><td>liveness plus the last credential health report's summary</td></tr>
  * </table>
  *
- * <p>Also accepted: {@code optionsOverride.Scopes} (repeatable),
- * {@code optionsOverride.AcquireTokenOptions.ForceRefresh|Tenant|CorrelationId}. Query names match
- * case-insensitively, as Microsoft's sidecar binds them. Unlike it: {@code AgentIdentity} is required and never
- * silently ignored (no blueprint-token fallback); an unknown API is 404 naming the configured ones;
- * {@code optionsOverride.BaseUrl}, unknown or repeated parameters, both agent-user parameters, control characters
- * (CR/LF), bad UTF-8, path traversal in {@code {api}} or {@code RelativePath} are all 400. A request whose target is
- * not a valid URI (e.g. {@code %zz}) is refused by the JDK server itself with its own plain 400.
+ * <p>Also accepted, bound as Microsoft's sidecar binds them (names case-insensitive, the last value of a
+ * repeated option wins, unknown names ignored and logged once): {@code optionsOverride.Scopes} (repeatable),
+ * {@code RequestAppToken}, {@code RelativePath}, {@code HttpMethod}, {@code AcceptHeader}, {@code ContentType},
+ * {@code ExtraHeaderParameters.*}, {@code CustomHeader.*}, {@code ExtraQueryParameters.*},
+ * {@code AcquireTokenOptions.ForceRefresh|Tenant|CorrelationId|Claims}. What is refused on purpose, and why, is the
+ * migration table of the module README: no {@code AgentIdentity} without a {@code blueprint-app}/{@code blueprint-obo}
+ * policy rule (403 naming the rule), {@code FmiPath}, {@code ManagedIdentity.UserAssignedClientId}, {@code PopPublicKey},
+ * {@code LongRunningWebApiSessionKey} (400); {@code optionsOverride.BaseUrl} is ignored with a warning. A request
+ * whose target is not a valid URI (e.g. {@code %zz}) is refused by the JDK server itself with its own plain 400. The
+ * contract's OpenAPI document is served at {@code GET /openapi/v1.json}.
  *
  * <p>Errors are {@code application/problem+json} (RFC 9457): {@code type}, {@code title}, {@code status},
- * {@code detail}, {@code code}, {@code remedy}, {@code correlationId}; {@code Cache-Control: no-store} on every
- * token-bearing response and every error. Statuses: 400 bad input, 401 unauthenticated (with
- * {@code WWW-Authenticate}) or Entra refused the credential, 403 policy ({@code POLICY_DENIED} and why), non-loopback
- * peer, consent missing or path outside the API's allowlist, 404 unknown route/API/agent, 405 (+{@code Allow}), 413
+ * {@code detail}, {@code code}, {@code remedy}, {@code correlationId}; {@code Cache-Control: no-cache, no-store,
+ * must-revalidate}, {@code Pragma: no-cache} and {@code Expires: 0} on every token-bearing response, {@code no-store} on
+ * every error. Statuses: 400 bad input, 401 unauthenticated (with
+ * {@code WWW-Authenticate}) or Entra refused the credential or a foreign tenant override, 403 policy
+ * ({@code POLICY_DENIED} and why), non-loopback peer, consent missing or path outside the API's allowlist, 400 unknown
+ * API, 404 unknown route/agent, 405 (+{@code Allow}), 413
  * body over 64 KiB, 415, 429 Entra throttled, 502 Entra refused a request we built wrongly or the API failed, 503
  * Entra/STS unavailable or overload (+{@code Retry-After}), 504 API timeout. A refused token's status is the core's
  * one table, {@code Diagnosis.httpStatus()}.
@@ -91,21 +97,21 @@
  * the repository root); {@code sidecar/docker-compose.yml} runs an agent container in the sidecar's network
  * namespace, so the agent calls {@code http://localhost:7000} and is a loopback caller, as in a Kubernetes pod
  * (written, not built here: no container engine on the project's machines). A LangChain tool calls
- * {@code POST /DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=/v1.0/users}
+ * {@code POST /DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=users}
  * and returns the answer's {@code content} (decorate it with LangChain's {@code tool} and bind it to
  * {@code ChatOllama}):
  * <pre>{@code
  * def list_directory_users() -> str:
  *     """List the users of the company directory (Microsoft Graph)."""
  *     r = requests.post(f"{BRIDGE}/DownstreamApiUnauthenticated/graph",
- *                       params={"AgentIdentity": "mail-agent", "optionsOverride.RelativePath": "/v1.0/users"}, timeout=30)
+ *                       params={"AgentIdentity": "mail-agent", "optionsOverride.RelativePath": "users"}, timeout=30)
  *     r.raise_for_status()                      # a refusal is problem+json with "detail" and "remedy"
  *     return r.json()["content"]
  * }</pre>
  * or, as with Microsoft's sidecar, fetches {@code /AuthorizationHeaderUnauthenticated/graph?AgentIdentity=mail-agent}
  * and sends its {@code authorizationHeader} as the {@code Authorization} header of its own Graph call. An n8n HTTP
  * Request node: Method {@code POST}, URL {@code http://localhost:7000/DownstreamApiUnauthenticated/graph}, Query
- * Parameters {@code AgentIdentity} = {@code mail-agent} and {@code optionsOverride.RelativePath} = {@code /v1.0/users},
+ * Parameters {@code AgentIdentity} = {@code mail-agent} and {@code optionsOverride.RelativePath} = {@code users},
  * Response Format JSON; the Graph answer is in {@code {{$json.content}}} (a string: parse it with a Code node). n8n in
  * its own container is not a loopback caller: run it in the sidecar's network namespace, or start the sidecar with
  * {@code --bind 0.0.0.0 --allow-from <n8n's network CIDR>}.

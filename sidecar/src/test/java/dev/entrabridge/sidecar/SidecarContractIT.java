@@ -2,7 +2,6 @@ package dev.entrabridge.sidecar;
 
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.emulator.http.Fault;
 import dev.entrabridge.emulator.oidc.OidcIssuerEmulator;
 import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;

@@ -117,24 +117,35 @@ public final class EntraEmulator implements AutoCloseable {
         return refreshIn;
     }
 
+    /** The {@code iss} of the tenant's v1 tokens ({@code https://sts.windows.net/{tid}/}). */
+    public String v1Issuer(String tenantId) {
+        return TokenIssuer.v1Issuer(existingTenant(tenantId));
+    }
+
     /**
-     * A v2 delegated access token a user's own application would hold (e.g. the OBO assertion):
-     * {@code aud} is {@code audienceAppId}, {@code scp} the scopes.
+     * A delegated access token a user's own application would hold (e.g. the OBO assertion), in the
+     * format the audience accepts: v2 ({@code aud} {@code audienceAppId}, {@code azp}) unless the audience
+     * is a blueprint whose {@code accessTokenAcceptedVersion} asks for v1 ({@code aud api://<appId>},
+     * {@code appid}, {@code iss https://sts.windows.net/{tid}/}); {@code scp} the scopes.
      */
     public String mintUserToken(String tenantId, String userOid, String audienceAppId, Set<String> scopes,
                                 Duration lifetime) {
         Tenant tenant = existingTenant(tenantId);
+        TokenVersion version = tenant.findBlueprint(audienceAppId).map(BlueprintApp::userTokenVersion).orElse(TokenVersion.V2);
         String upn = tenant.findUser(userOid).map(DirectoryUser::userPrincipalName).orElse(userOid);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .audience(audienceAppId)
                 .subject(userOid)
                 .claim("oid", userOid)
                 .claim("upn", upn)
-                .claim("preferred_username", upn)
-                .claim("azp", USER_CLIENT_APP_ID)
-                .claim("idtyp", "user")
                 .claim("scp", String.join(" ", scopes));
-        return issuer.sign(tenant, claims, lifetime);
+        if (version == TokenVersion.V1) {
+            claims.audience("api://" + audienceAppId).claim("appid", USER_CLIENT_APP_ID).claim("appidacr", "0")
+                    .claim("unique_name", upn);
+        } else {
+            claims.audience(audienceAppId).claim("azp", USER_CLIENT_APP_ID).claim("preferred_username", upn)
+                    .claim("idtyp", "user");
+        }
+        return issuer.sign(tenant, claims, lifetime, version);
     }
 
     /**

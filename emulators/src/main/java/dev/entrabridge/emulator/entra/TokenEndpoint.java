@@ -138,12 +138,15 @@ final class TokenEndpoint {
         }
         SignedJWT jwt = AssertionChecks.parse(required(request, "assertion"), false);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
-        if (!TokenIssuer.issuer(tenant).equals(claims.getIssuer()) || !signedByTenant(tenant, jwt)) {
+        boolean v1 = TokenIssuer.v1Issuer(tenant).equals(claims.getIssuer());
+        if (!(v1 || TokenIssuer.issuer(tenant).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
             throw EntraError.invalidGrant(50013, "Assertion failed signature validation. [Reason - The user assertion"
                     + " was not issued by tenant '" + tenant.id() + "'.]");
         }
         String blueprintAppId = client.blueprint().appId();
-        if (!blueprintAppId.equals(AssertionChecks.audience(claims))) {
+        // v1 tokens name the resource as the client asked for it: its appId or its identifier URI.
+        String audience = AssertionChecks.audience(claims);
+        if (!blueprintAppId.equals(audience) && !(v1 && audience.equals("api://" + blueprintAppId))) {
             throw EntraError.invalidGrant(50013, "Assertion audience does not match the Client app presenting the"
                     + " assertion. The audience in the assertion was '" + AssertionChecks.audience(claims)
                     + "' and the expected audience is '" + blueprintAppId + "': for an agent identity the user token's"
@@ -186,7 +189,10 @@ final class TokenEndpoint {
                                  String upn, boolean agentUser) {
         ResourceApp app = resource(tenant, scopes.resource());
         Set<String> consented = tenant.consentedScopes(client.appId(), app.identifierUri());
-        Set<String> granted = scopes.isDefault() ? consented : scopes.names();
+        // Entra matches scope names case-insensitively (user.read is User.Read) and issues the consented spelling.
+        Set<String> granted = scopes.isDefault() ? consented : scopes.names().stream()
+                .map(n -> consented.stream().filter(c -> c.equalsIgnoreCase(n)).findFirst().orElse(n))
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         if (granted.isEmpty() || !consented.containsAll(granted)) {
             throw EntraError.invalidGrant(65001, "The user or administrator has not consented to use the application"
                     + " with ID '" + client.appId() + "' named '" + client.appId() + "'. Send an interactive"

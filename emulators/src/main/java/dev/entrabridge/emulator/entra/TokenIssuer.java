@@ -10,8 +10,9 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Signs Entra v2 tokens with a tenant's key, adding the claims every Entra token carries
- * ({@code iss}, {@code tid}, {@code iat}/{@code nbf}/{@code exp}, {@code uti}, {@code ver}).
+ * Signs Entra tokens (v2, or v1 for a resource that accepts v1) with a tenant's key, adding the claims
+ * every Entra token carries ({@code iss}, {@code tid}, {@code iat}/{@code nbf}/{@code exp}, {@code uti},
+ * {@code ver}).
  */
 final class TokenIssuer {
 
@@ -25,16 +26,25 @@ final class TokenIssuer {
         return EntraEmulator.PUBLIC_AUTHORITY_HOST + "/" + tenant.id() + "/v2.0";
     }
 
-    /** Signs {@code claims} (which set aud, sub, oid, … themselves) for {@code lifetime} from now. */
+    /** The {@code iss} of the tenant's v1 tokens. */
+    static String v1Issuer(Tenant tenant) {
+        return "https://sts.windows.net/" + tenant.id() + "/";
+    }
+
+    /** Signs {@code claims} (which set aud, sub, oid, … themselves) as a v2 token for {@code lifetime} from now. */
     String sign(Tenant tenant, JWTClaimsSet.Builder claims, Duration lifetime) {
+        return sign(tenant, claims, lifetime, TokenVersion.V2);
+    }
+
+    String sign(Tenant tenant, JWTClaimsSet.Builder claims, Duration lifetime, TokenVersion version) {
         Instant now = clock.instant();
-        claims.issuer(issuer(tenant))
+        claims.issuer(version == TokenVersion.V1 ? v1Issuer(tenant) : issuer(tenant))
                 .claim("tid", tenant.id())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .claim("uti", uti())
-                .claim("ver", "2.0");
+                .claim("ver", version == TokenVersion.V1 ? "1.0" : "2.0");
         return tenant.signingKey().sign(claims.build());
     }
 

@@ -82,7 +82,10 @@
  * order, as Entra's AADSTS7002137 texts show); app tokens — {@code aud} the identifier URI for Graph,
  * the resource appId otherwise, {@code azp}/{@code appid}/{@code oid}/{@code sub} the client,
  * {@code idtyp=app}, {@code roles}; delegated tokens — {@code idtyp=user}, {@code oid}/{@code sub} the
- * user, {@code upn}, {@code scp}; agent-issued tokens add {@code xms_par_app_azp} (blueprint) and
+ * user, {@code upn}, {@code scp}; users' tokens ({@code mintUserToken}, the password grant) for a blueprint set to
+ * {@code accessTokenAcceptedVersion(null)} or {@code (1)} are v1 ({@code TokenVersion}: {@code iss
+ * https://sts.windows.net/{tid}/}, {@code ver 1.0}, {@code aud api://<appId>}, {@code appid}), which on-behalf-of
+ * accepts as Entra does (the emulator's blueprints start at 2); agent-issued tokens add {@code xms_par_app_azp} (blueprint) and
  * {@code xms_act_fct} {@code 11}, agent-user tokens {@code xms_sub_fct} {@code 13}. Responses carry
  * {@code token_type}, {@code access_token}, {@code expires_in}, {@code ext_expires_in},
  * {@code refresh_in}, {@code scope}; delegated responses (when {@code openid} is requested, as MSAL

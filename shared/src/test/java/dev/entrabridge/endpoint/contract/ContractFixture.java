@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  *
  * @param api                the configured API name (e.g. {@code graph})
  * @param apiUsersUrl        the API's absolute users URL, called directly by a Microsoft-sidecar client
- * @param allowedPath        a relative path in the API's allowlist that lists users (e.g. {@code /v1.0/users})
- * @param userPath           a relative path in the allowlist that the user's delegated token may read (e.g. {@code /v1.0/me})
+ * @param allowedPath        a relative path in the API's allowlist that lists users (e.g. {@code users}, below the API's base URL)
+ * @param userPath           a relative path in the allowlist that the user's delegated token may read (e.g. {@code /me})
  * @param forbiddenPath      a well-formed relative path outside the allowlist
  * @param agent              an agent name the test caller's policy allows for {@link #api} in every flow
  * @param agentAppId         that agent's identity appId

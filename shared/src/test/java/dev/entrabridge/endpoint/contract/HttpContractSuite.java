@@ -206,32 +206,69 @@ public abstract class HttpContractSuite {
     }
 
     @Test
-    void unknownApiIs404ListingTheConfiguredOnes() {
+    void unknownApiIs400ListingTheConfiguredOnes() {
         JsonNode problem = problem(get("/AuthorizationHeaderUnauthenticated/no-such-api?AgentIdentity=" + fixture().agent()),
-                404, "BRIDGE_UNKNOWN_API");
+                400, "BRIDGE_UNKNOWN_API");
         assertThat(problem.get("detail").asText()).contains(fixture().api());
     }
 
     @Test
-    void baseUrlOverrideIsRefused() {
-        problem(post("/DownstreamApiUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
+    void baseUrlOverrideIsIgnoredAndNeverUsed() {
+        Response response = post("/DownstreamApiUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
                 + "&optionsOverride.RelativePath=" + enc(fixture().allowedPath())
-                + "&optionsOverride.BaseUrl=" + enc("https://attacker.example"), Map.of(), ""), 400, "BRIDGE_BASE_URL_OVERRIDE");
+                + "&optionsOverride.BaseUrl=" + enc("https://attacker.example"), Map.of(), "");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(json(json(response).get("content").asText()).get("value").size()).isPositive();
     }
 
     @Test
-    void theAgentIsNeverLeftOutOrAmbiguous() {
+    void theAgentIsNeverSilentlyLeftOutOrAmbiguous() {
         String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api();
-        problem(get(route), 400, "BRIDGE_AGENT_IDENTITY_REQUIRED");
+        JsonNode noAgent = problem(get(route), 403, "POLICY_DENIED");
+        assertThat(noAgent.get("remedy").asText()).contains("AgentIdentity", "blueprint-app");
         problem(get(route + "?AgentIdentity=" + fixture().agent() + "&agentidentity=" + fixture().deniedAgent()), 400,
                 "BRIDGE_DUPLICATE_PARAMETER");
         problem(get(route + "?AgentIdentity=" + fixture().agent() + "&AgentUserId=" + fixture().agentUserId()
-                + "&AgentUsername=" + enc(fixture().agentUsername())), 400, "BRIDGE_AMBIGUOUS_AGENT_USER");
-        problem(get(route + "?AgentIdentity=" + fixture().agent() + "&AgentUserId=" + fixture().agentUserId()
                 + "&optionsOverride.RequestAppToken=true"), 400, "BRIDGE_AMBIGUOUS_FLOW");
-        problem(get(route + "?AgentIdentity=" + fixture().agent() + "&AgentIdentitty=typo"), 400, "BRIDGE_UNKNOWN_PARAMETER");
         problem(get(route + "?AgentIdentity=" + fixture().agent() + "&optionsOverride.AcquireTokenOptions.CorrelationId=x"), 400,
                 "BRIDGE_BAD_PARAMETER");
+        problem(get(route + "?AgentIdentity=" + fixture().agent() + "&AgentUserId=not-a-guid"), 400, "BRIDGE_BAD_PARAMETER");
+    }
+
+    @Test
+    void unknownParametersAreIgnoredAndTheUsernameWinsOverTheObjectId() {
+        String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent();
+        Response typo = get(route + "&AgentIdentitty=typo&x-unknown=1");
+        assertThat(typo.status()).as(typo.body()).isEqualTo(200);
+
+        Response both = get(route + "&AgentUserId=" + fixture().agentUserId() + "&AgentUsername=" + enc(fixture().agentUsername()));
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        assertThat(claims(json(both).get("authorizationHeader").asText().substring(7)).path("oid").asText())
+                .isEqualTo(fixture().agentUserId());
+    }
+
+    @Test
+    void theFourIdentityChangingOptionsAreRefusedWithWhatToConfigure() {
+        String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent()
+                + "&optionsOverride.AcquireTokenOptions.";
+        for (String option : List.of("FmiPath=x", "PopPublicKey=x", "LongRunningWebApiSessionKey=x",
+                "ManagedIdentity.UserAssignedClientId=x")) {
+            JsonNode problem = problem(get(route + option), 400, "BRIDGE_UNSUPPORTED_OPTION");
+            assertThat(problem.get("detail").asText()).contains(option.substring(0, option.indexOf('.') > 0
+                    ? option.indexOf('.') : option.indexOf('=')));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        Response response = get("/openapi/v1.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(json(response).get("openapi").asText()).startsWith("3.");
+        assertThat(json(response).get("paths").has("/AuthorizationHeaderUnauthenticated/{apiName}")).isTrue();
     }
 
     @Test
@@ -264,7 +301,7 @@ public abstract class HttpContractSuite {
     @Test
     void onBehalfOfWithoutOrWithABadBearerIs401() {
         String route = "/AuthorizationHeader/" + fixture().api() + "?AgentIdentity=" + fixture().agent();
-        Response missing = get(route);
+        Response missing = get(route + "&AgentIdentitty=typo&optionsOverride.AcquireTokenOptions.FmiPath=x");
         problem(missing, 401, "BRIDGE_UNAUTHENTICATED");
         assertThat(missing.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         problem(send("GET", route, Map.of("Authorization", "Basic dXNlcjpwYXNz"), new byte[0]), 401, "BRIDGE_UNAUTHENTICATED");
