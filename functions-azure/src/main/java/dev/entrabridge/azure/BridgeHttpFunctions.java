@@ -75,6 +75,14 @@ public final class BridgeHttpFunctions {
         return endpoint.serve(request);
     }
 
+    /** The contract's OpenAPI document (its paths are below this app's {@code /api} prefix). */
+    @FunctionName("openapi")
+    public HttpResponseMessage openApi(
+            @HttpTrigger(name = "request", methods = HttpMethod.GET, route = "openapi/v1.json",
+                    authLevel = AuthorizationLevel.FUNCTION, dataType = "binary") HttpRequestMessage<Optional<byte[]>> request) {
+        return endpoint.serve(request);
+    }
+
     /** Liveness and the last health summary of this instance. */
     @FunctionName("healthz")
     public HttpResponseMessage healthz(

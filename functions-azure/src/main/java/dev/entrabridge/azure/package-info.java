@@ -13,6 +13,7 @@
  *   <tr><td>{@code Validate}</td><td>GET {@code /api/Validate}</td><td>the user token's claims</td></tr>
  *   <tr><td>{@code token}</td><td>POST {@code /api/token}</td><td>JSON, or RFC 8693 exchange (and §4.1 delegation)</td></tr>
  *   <tr><td>{@code healthz}</td><td>GET {@code /api/healthz}</td><td>liveness (and this instance's last summary, if it ran the check)</td></tr>
+ *   <tr><td>{@code openapi}</td><td>GET {@code /api/openapi/v1.json}</td><td>the contract's OpenAPI document</td></tr>
  *   <tr><td>{@code health}</td><td>GET {@code /api/health}</td><td>the timer's last report, read from the app's storage</td></tr>
  *   <tr><td>{@code credential-health}</td><td>timer {@code %BRIDGE_HEALTH_SCHEDULE%}</td><td>the credential health check</td></tr>
  * </table>

@@ -61,7 +61,7 @@ class FunctionInvocationsIT {
     @Test
     void theManagedIdentityIsTheBlueprintsCredentialFromTheEndpointToGraph() throws IOException {
         FakeHttpResponse response = app.host().http("POST", EmulatedFunctionApp.BASE_URL
-                        + "/api/DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=%2Fv1.0%2Fusers",
+                        + "/api/DownstreamApiUnauthenticated/graph?AgentIdentity=mail-agent&optionsOverride.RelativePath=users",
                 app.asCaller(), null);
 
         assertThat(response.getStatusCode()).as(response.bodyText()).isEqualTo(200);

@@ -34,6 +34,7 @@ class FunctionJsonIT {
             "Validate", List.of("Validate", "GET"),
             "token", List.of("token", "POST"),
             "healthz", List.of("healthz", "GET"),
+            "openapi", List.of("openapi/v1.json", "GET"),
             "health", List.of("health", "GET"));
 
     private static Map<String, JsonNode> functions;
@@ -55,7 +56,8 @@ class FunctionJsonIT {
     @Test
     void everyFunctionIsStagedAndNothingElse() {
         assertThat(functions.keySet()).containsExactlyInAnyOrder("AuthorizationHeaderUnauthenticated", "AuthorizationHeader",
-                "DownstreamApiUnauthenticated", "DownstreamApi", "Validate", "token", "healthz", "health", "credential-health");
+                "DownstreamApiUnauthenticated", "DownstreamApi", "Validate", "token", "healthz", "openapi", "health",
+                "credential-health");
         functions.values().forEach(f -> assertThat(f.get("scriptFile").asText()).matches("\\.\\./functions-azure-.*\\.jar"));
     }
 

@@ -25,7 +25,7 @@ class StoredHealthReportTest {
         BridgeResponse response = stored.answer("{\"status\":\"warn\",\"startedAt\":\"2026-11-26T04:15:00Z\",\"checks\":[]}");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("status").asText()).isEqualTo("warn");
         assertThat(body.get("ageSeconds").asLong()).isEqualTo(300);
