@@ -59,7 +59,7 @@ class DemoHealthIT {
 
     @ParameterizedTest(name = "--demo-break={0}")
     @CsvSource({
-        "fic-subject,         1, token-exchange,   fail, AADSTS700213",
+        "fic-subject,         1, token-exchange,   fail, AADSTS7002138",
         "fic-issuer,          1, token-exchange,   fail, AADSTS700211",
         "fic-audience,        1, token-exchange,   fail, AADSTS700212",
         "federation-disabled, 1, assertion,        fail, OutboundWebIdentityFederationDisabledException",

@@ -5,6 +5,8 @@ import dev.entrabridge.token.Diagnosis.Category;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What each Entra token-endpoint error code ({@code error_codes}, the AADSTS numbers) means and what
@@ -16,25 +18,37 @@ final class EntraErrorCatalog {
     private static final String FIC_REMEDY = "Make the blueprint's federated identity credential match the assertion "
             + "exactly (issuer, subject, audience as reported by the health check); if it was just created, retry in a few minutes.";
 
+    /**
+     * Entra names the presented value of the field that did not match ("…presented assertion subject
+     * 'arn:…'"); the diagnosis repeats it so the operator sees which value to copy, never anything else of
+     * the description.
+     */
+    private static final Pattern PRESENTED = Pattern.compile("presented assertion (issuer|audience|subject) '([^']{0,300})'");
+
     private static final Map<Long, Diagnosis> BY_CODE = Map.ofEntries(
             entry(70021, Category.CONFIGURATION,
-                    "No federated identity credential on the blueprint matches the assertion's issuer, subject and audience.",
+                    "No federated identity credential of the blueprint is in effect for the assertion's issuer, subject and"
+                            + " audience together (Entra's generic answer, also while a new credential propagates).",
                     FIC_REMEDY),
             entry(700211, Category.CONFIGURATION,
-                    "No federated identity credential matches the assertion's issuer, or leg 1 was sent to the wrong tenant.",
+                    "No federated identity credential matches the assertion's issuer (iss), or leg 1 was sent to the wrong tenant.",
                     "Set the FIC issuer to the assertion's exact iss and ENTRA_TENANT_ID to the agent identity's home tenant."),
             entry(700212, Category.CONFIGURATION,
-                    "No federated identity credential matches the assertion's audience.",
+                    "No federated identity credential with the assertion's issuer matches its audience (aud).",
                     "Set the FIC audience to api://AzureADTokenExchange (or the sovereign cloud's) and mint assertions for it."),
             entry(700213, Category.CONFIGURATION,
-                    "No federated identity credential matches the assertion's subject.",
-                    "Set the FIC subject to the assertion's exact sub (e.g. the role ARN); matching is case-sensitive."),
+                    "No federated identity credential with the assertion's issuer and audience matches its subject (sub).",
+                    "Set the FIC subject to the assertion's exact sub (e.g. the role ARN), or mint the assertion as the"
+                            + " subject the FIC names."),
             entry(7002137, Category.CONFIGURATION,
-                    "The assertion's subject does not match the federated identity credential (case-sensitive).",
-                    "Copy the assertion's sub exactly into the FIC subject, keeping its case."),
+                    "The T1's subject (the fmi path naming the agent identity) does not match the federated identity"
+                            + " credential's subject.",
+                    "Copy the subject Entra names exactly into the FIC subject."),
             entry(7002138, Category.CONFIGURATION,
-                    "The assertion's subject does not match the federated identity credential (case-sensitive).",
-                    "Copy the assertion's sub exactly into the FIC subject, keeping its case."),
+                    "The assertion's subject (sub) matches a federated identity credential's subject only when letter case"
+                            + " is ignored; Entra compares subjects case-sensitively.",
+                    "Copy the assertion's sub into the FIC subject keeping its case (e.g. the role ARN exactly as STS"
+                            + " prints it)."),
             entry(700024, Category.CREDENTIAL,
                     "The client assertion is outside its valid time range (stale assertion or T1).",
                     "Mint a fresh assertion per exchange and check the host clock; the bridge already retried once with a new one."),
@@ -84,6 +98,20 @@ final class EntraErrorCatalog {
 
     static Optional<Diagnosis> forCode(long code) {
         return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    /** Adds the value Entra saw for the field that did not match (see {@link #PRESENTED}). */
+    static Diagnosis withPresentedValue(Diagnosis diagnosis, String description) {
+        if (description == null || !FicPropagation.isPropagationCode(diagnosis.code())) {
+            return diagnosis;
+        }
+        Matcher m = PRESENTED.matcher(description);
+        if (!m.find()) {
+            return diagnosis;
+        }
+        String value = m.group(2).replaceAll("[\\p{Cntrl}]", "?");
+        return new Diagnosis(diagnosis.category(), diagnosis.code(), diagnosis.cause() + " Entra saw the assertion's "
+                + m.group(1) + " '" + value + "'.", diagnosis.remedy());
     }
 
 

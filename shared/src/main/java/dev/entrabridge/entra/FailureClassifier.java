@@ -75,6 +75,8 @@ final class FailureClassifier {
     private static ExchangeFailure byCode(long code, String error, int status, String correlationId,
                                           Duration retryAfter, int leg, Throwable thrown) {
         Diagnosis d = EntraErrorCatalog.forCode(code).orElseGet(() -> EntraErrorCatalog.unknown(code, error, status));
+        MsalServiceException msal = find(thrown, MsalServiceException.class);
+        d = EntraErrorCatalog.withPresentedValue(d, msal == null ? null : msal.getMessage());
         AttemptFailure.Kind kind;
         if (code == 700024) {
             kind = AttemptFailure.Kind.STALE;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * With Graph read permission: checks that the blueprint holds a federated identity credential
  * whose issuer, subject and audience equal the assertion's, and otherwise names the mismatched
- * field with both values. Without the permission the comparison is skipped with a warning.
+ * field with both values and the code Entra answers for it. Without the permission the comparison
+ * is skipped with a warning.
  */
 final class FederatedCredentialCheck implements HealthCheck {
 
@@ -86,8 +87,27 @@ final class FederatedCredentialCheck implements HealthCheck {
         }
         String fields = String.join(", ", outcome.mismatches().stream().map(FederatedCredentialMatch.Mismatch::field).toList());
         return finding.fail("Federated credential mismatch in " + fields + ".",
-                new Diagnosis(Diagnosis.Category.CONFIGURATION, "AADSTS70021", cause.append('.').toString(),
+                new Diagnosis(Diagnosis.Category.CONFIGURATION, entraCode(outcome.mismatches()), cause.append('.').toString(),
                         "Edit the federated credential so its " + fields + " equal the assertion's values exactly"
                                 + " (case-sensitive, no trailing slash)."));
+    }
+
+    /**
+     * The code Entra answers for the first field it compares that differs, in its order: issuer (700211),
+     * audience (700212), subject (7002138 when only the letter case differs, else 700213).
+     */
+    static String entraCode(List<FederatedCredentialMatch.Mismatch> mismatches) {
+        Optional<FederatedCredentialMatch.Mismatch> subject = mismatches.stream()
+                .filter(m -> m.field().equals("subject")).findFirst();
+        if (mismatches.stream().anyMatch(m -> m.field().equals("issuer"))) {
+            return "AADSTS700211";
+        }
+        if (mismatches.stream().anyMatch(m -> m.field().equals("audience"))) {
+            return "AADSTS700212";
+        }
+        if (subject.isPresent()) {
+            return subject.get().expected().equalsIgnoreCase(subject.get().actual()) ? "AADSTS7002138" : "AADSTS700213";
+        }
+        return "AADSTS70021";
     }
 }

@@ -46,7 +46,7 @@ class AgentFlowsIT {
         // The calendar agent holds exactly one Graph role, so the token's roles can be compared whole.
         AgentToken token = service.acquire(AgentTokenRequest.autonomous(CALENDAR_AGENT, Set.of(GRAPH_DEFAULT)));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", CALENDAR_AGENT_APP_ID)
+        assertThat(claims(token.accessToken())).containsEntry("appid", CALENDAR_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("aud", List.of(GRAPH)).containsEntry("idtyp", "app")
                 .containsEntry("roles", List.of("User.Read.All"));
@@ -62,7 +62,7 @@ class AgentFlowsIT {
                 userToken));
 
         assertThat(token.flow()).isEqualTo(Flow.ON_BEHALF_OF);
-        assertThat(claims(token.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID)
+        assertThat(claims(token.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("aud", List.of(GRAPH)).containsEntry("oid", USER_OID).containsEntry("idtyp", "user")
                 .containsEntry("scp", "User.Read");
@@ -78,7 +78,7 @@ class AgentFlowsIT {
         AgentToken byOid = service.acquire(AgentTokenRequest.agentUser(MAIL_AGENT, Set.of(GRAPH + "/User.Read"),
                 AgentUser.byObjectId(UUID.fromString(AGENT_USER_OID))));
 
-        assertThat(claims(byOid.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID)
+        assertThat(claims(byOid.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("aud", List.of(GRAPH)).containsEntry("oid", AGENT_USER_OID)
                 .containsEntry("upn", AGENT_USER_UPN)

@@ -38,7 +38,7 @@ class CredentialSourcesIT {
         assertThat(token.agentName()).isEqualTo(MAIL_AGENT);
         assertThat(token.flow()).isEqualTo(Flow.AUTONOMOUS);
         assertThat(claims(token.accessToken()))
-                .containsEntry("azp", MAILER_AGENT_APP_ID)
+                .containsEntry("appid", MAILER_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("aud", List.of(GRAPH))
                 .containsEntry("tid", TENANT_ID);

@@ -69,7 +69,8 @@ class DiagnosisIT {
 
         AgentTokenException e = graphRefusal(CredentialSourceKind.AWS_STS);
 
-        assertDiagnosis(e, Category.CONFIGURATION, "AADSTS70021", "match the assertion exactly");
+        assertDiagnosis(e, Category.CONFIGURATION, "AADSTS700213", "FIC subject to the assertion's exact sub");
+        assertThat(e.diagnosis().cause()).contains("subject (sub)", "'" + AWS_ROLE_ARN + "'");
         assertThat(e.correlationId()).isPresent();
         assertThat(world.bridge().tokenRequestsBy(BLUEPRINT_APP_ID))
                 .hasSize(1); // FIC mismatches are not retried at request time
@@ -81,8 +82,8 @@ class DiagnosisIT {
                 .federatedCredential("aws-lambda", world.cloud().sts()
                 .issuer(), AWS_ROLE_ARN.toLowerCase(), EXCHANGE_AUDIENCE);
 
-        assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS700213",
-                "case-sensitive");
+        assertDiagnosis(graphRefusal(CredentialSourceKind.AWS_STS), Category.CONFIGURATION, "AADSTS7002138",
+                "keeping its case");
     }
 
     @Test

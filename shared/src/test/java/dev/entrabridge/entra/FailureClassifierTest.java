@@ -30,6 +30,39 @@ class FailureClassifierTest {
         return FailureClassifier.classify(new MsalServiceException("opaque", outcome.error()), List.of(outcome));
     }
 
+    /** As MSAL4J throws it: its message is Entra's error_description. */
+    private static ExchangeFailure classifyWithDescription(HttpOutcome outcome, String fixture) throws IOException {
+        try (InputStream in = FailureClassifierTest.class.getResourceAsStream("/entra/" + fixture)) {
+            String description = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+                    .path("error_description").asText();
+            return FailureClassifier.classify(new MsalServiceException(description, outcome.error()), List.of(outcome));
+        }
+    }
+
+    /** The texts real tenants answer (Azure/login#482, dotnet/maui#31978): the subject matches no credential. */
+    @Test
+    void aSubjectMatchingNoCredentialIs700213NamingTheSubjectAndItsValue() throws Exception {
+        ExchangeFailure f = classifyWithDescription(fixture(1, 401, "error-700213.json", null), "error-700213.json");
+
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.PROPAGATION);
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS700213");
+        assertThat(f.diagnosis().cause()).contains("subject (sub)")
+                .endsWith("Entra saw the assertion's subject 'arn:aws:iam::123456789012:role/OtherRole'.");
+        assertThat(f.diagnosis().remedy()).contains("FIC subject");
+    }
+
+    /** Azure/login#515: the subject matches only ignoring case. */
+    @Test
+    void aSubjectDifferingInCaseIs7002138NamingTheCase() throws Exception {
+        ExchangeFailure f = classifyWithDescription(fixture(1, 401, "error-7002138.json", null), "error-7002138.json");
+
+        assertThat(f.kind()).isEqualTo(AttemptFailure.Kind.PROPAGATION);
+        assertThat(f.diagnosis().code()).isEqualTo("AADSTS7002138");
+        assertThat(f.diagnosis().cause()).contains("subject (sub)", "letter case")
+                .contains("'arn:aws:iam::123456789012:role/bedrockgraphactionsrole'");
+        assertThat(f.diagnosis().remedy()).contains("keeping its case");
+    }
+
     @Test
     void noMatchingFicIsAConfigurationErrorRetriedOnlyForPropagation() throws Exception {
         ExchangeFailure f = classify(fixture(1, 400, "error-70021.json", null));
@@ -38,6 +71,7 @@ class FailureClassifierTest {
         assertThat(f.leg()).isEqualTo(1);
         assertThat(f.diagnosis().category()).isEqualTo(Category.CONFIGURATION);
         assertThat(f.diagnosis().code()).isEqualTo("AADSTS70021");
+        assertThat(f.diagnosis().cause()).contains("issuer, subject and audience together", "propagates");
         assertThat(f.diagnosis().remedy()).contains("federated identity credential match the assertion exactly");
         assertThat(f.correlationId()).isEqualTo("9f8e7d6c-0000-4000-8000-000000000002");
     }

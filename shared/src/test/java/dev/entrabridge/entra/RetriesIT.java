@@ -49,7 +49,7 @@ class RetriesIT {
         AgentToken token = service(world.bridge().environment(CredentialSourceKind.CLIENT_SECRET))
                 .acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(token.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
         assertThat(world.bridge().tokenRequestsBy(BLUEPRINT_APP_ID)).hasSize(2);
     }
@@ -61,7 +61,7 @@ class RetriesIT {
         AgentToken token = service(world.bridge().environment(CredentialSourceKind.CLIENT_SECRET))
                 .acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(token.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
         assertThat(waits).hasSize(2).allSatisfy(d -> assertThat(d)
                 .isBetween(Duration.ofMillis(100), Duration.ofMillis(400)));
     }
@@ -104,7 +104,7 @@ class RetriesIT {
         env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "8");
         AgentToken token = service(env).acquire(AgentTokenRequest.autonomous("fresh", Set.of(GRAPH_DEFAULT)));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", agent).containsEntry("xms_par_app_azp", blueprint);
+        assertThat(claims(token.accessToken())).containsEntry("appid", agent).containsEntry("xms_par_app_azp", blueprint);
         assertThat(waits).isNotEmpty();
     }
 
@@ -115,7 +115,7 @@ class RetriesIT {
         AgentToken token = service(world.bridge().environment(CredentialSourceKind.GCP_METADATA))
                 .acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT)));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(token.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
         assertThat(waits).hasSize(1);
         assertThat(world.cloud().gcp().requests()).hasSize(2);
     }

@@ -38,7 +38,7 @@ class StaleAssertionIT {
         AgentToken second = service.acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))
                 .withForceRefresh(true));
 
-        assertThat(claims(second.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(second.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
         assertThat(world.cloud().sts().requests()).hasSize(2);
         List<RecordedRequest> leg1 = world.bridge().tokenRequestsBy(BLUEPRINT_APP_ID);
         assertThat(leg1).hasSize(2);
@@ -61,7 +61,7 @@ class StaleAssertionIT {
         AgentToken token = service.acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))
                 .withForceRefresh(true));
 
-        assertThat(claims(token.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID)
+        assertThat(claims(token.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID);
         List<RecordedRequest> leg1 = world.bridge().tokenRequestsBy(BLUEPRINT_APP_ID);
         assertThat(leg1).hasSize(3);

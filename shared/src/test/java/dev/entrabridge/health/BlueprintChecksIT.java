@@ -129,7 +129,8 @@ class BlueprintChecksIT {
         assertThat(r.evidence()).containsEntry("closest", "kubernetes")
                 .containsEntry("subject.credential", K8S_SUBJECT).containsEntry("subject.assertion", presented)
                 .containsEntry("subject.hint", "differs only in letter case (matching is case-sensitive)");
-        assertThat(r.diagnosis().orElseThrow().code()).isEqualTo("AADSTS70021");
+        // The code Entra answers for the same mismatch.
+        assertThat(r.diagnosis().orElseThrow().code()).isEqualTo("AADSTS7002138");
     }
 
     @Test

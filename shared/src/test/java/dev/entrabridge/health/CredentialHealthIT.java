@@ -90,8 +90,8 @@ class CredentialHealthIT {
         assertThat(report.status()).isEqualTo(CheckStatus.FAIL);
         CheckResult exchange = check(report, "token-exchange");
         assertThat(exchange.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(exchange.diagnosis().orElseThrow().code()).isEqualTo("AADSTS700213");
-        assertThat(check(report, "federated-credential").diagnosis().orElseThrow().code()).isEqualTo("AADSTS700213");
+        assertThat(exchange.diagnosis().orElseThrow().code()).isEqualTo("AADSTS7002138");
+        assertThat(check(report, "federated-credential").diagnosis().orElseThrow().code()).isEqualTo("AADSTS7002138");
         assertThat(check(report, "assertion").status()).isEqualTo(CheckStatus.PASS);
     }
 

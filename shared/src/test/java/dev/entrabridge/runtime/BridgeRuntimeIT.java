@@ -67,8 +67,8 @@ class BridgeRuntimeIT {
         AgentToken refreshed = runtime.tokens().acquire(AgentTokenRequest.autonomous(MAIL_AGENT, Set.of(GRAPH_DEFAULT))
                 .withForceRefresh(true));
 
-        assertThat(claims(first.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
-        assertThat(claims(refreshed.accessToken())).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(first.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
+        assertThat(claims(refreshed.accessToken())).containsEntry("appid", MAILER_AGENT_APP_ID);
         assertThat(report.status()).as(HealthReportText.render(report)).isEqualTo(CheckStatus.PASS);
         assertThat(runtime.health()).isSameAs(runtime.health());
         // One client: every request the Entra emulator received (token legs, the clock-skew probe) came through it.

@@ -91,7 +91,7 @@ class HealthCommandIT {
 
         assertThat(o.exit()).as(o.out()).isEqualTo(HealthCommand.FAILED);
         assertThat(o.out()).startsWith("Entra Agent Bridge credential health: FAIL")
-                .contains("[FAIL] token-exchange", "AADSTS700213", "do: ");
+                .contains("[FAIL] token-exchange", "AADSTS7002138", "do: ");
         assertThat(o.out()).doesNotContain("eyJ");
     }
 

@@ -28,8 +28,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.ACCESS_AS_USER;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_OID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.AGENT_USER_UPN;
+import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_API;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_APP_ID;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.GRAPH;
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.MAILER_AGENT_APP_ID;
@@ -100,7 +102,9 @@ class MicrosoftSidecarCompatibilityIT {
         Response r = get("/AuthorizationHeaderUnauthenticated/graph", Map.of("AgentIdentity", MAILER_AGENT_APP_ID));
 
         JsonNode claims = tokenClaims(r);
-        assertThat(claims.path("azp").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        // Graph tokens are v1, as Entra issues them: the client is appid, not azp.
+        assertThat(claims.path("appid").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        assertThat(claims.path("ver").asText()).isEqualTo("1.0");
         assertThat(r.header("Cache-Control")).contains("no-cache, no-store, must-revalidate");
         assertThat(r.header("Pragma")).contains("no-cache");
         assertThat(r.header("Expires")).contains("0");
@@ -142,7 +146,7 @@ class MicrosoftSidecarCompatibilityIT {
         JsonNode claims = tokenClaims(get("/AuthorizationHeader/graph", Map.of("AgentIdentity", MAILER_AGENT_APP_ID), userBearer()));
 
         assertThat(claims.path("oid").asText()).isEqualTo(USER_OID);
-        assertThat(claims.path("azp").asText()).isEqualTo(MAILER_AGENT_APP_ID);
+        assertThat(claims.path("appid").asText()).isEqualTo(MAILER_AGENT_APP_ID);
     }
 
     @Test
@@ -266,7 +270,7 @@ class MicrosoftSidecarCompatibilityIT {
     @DisplayName("v1 user tokens (iss https://sts.windows.net/{tid}/, aud api://…) as Entra issues them to an API whose"
             + " accessTokenAcceptedVersion is unset [" + PYTHON + " get_token.py's token for the sidecar]")
     void v1UserTokensAreAcceptedOnValidateAndForOnBehalfOf() {
-        cloud.tenant().blueprint(BLUEPRINT_APP_ID).accessTokenAcceptedVersion(null);
+        cloud.tenant().api(BLUEPRINT_APP_ID, BLUEPRINT_API).accessTokenAcceptedVersion(null);
         try {
             String v1 = userBearer();
             Response validate = get("/Validate", Map.of(), v1);
@@ -277,7 +281,7 @@ class MicrosoftSidecarCompatibilityIT {
             assertThat(json(validate).get("claims").get("aud").asText()).isEqualTo("api://" + BLUEPRINT_APP_ID);
             assertThat(tokenClaims(obo).path("oid").asText()).isEqualTo(USER_OID);
         } finally {
-            cloud.tenant().blueprint(BLUEPRINT_APP_ID).accessTokenAcceptedVersion(2);
+            cloud.tenant().api(BLUEPRINT_APP_ID, BLUEPRINT_API).accessTokenAcceptedVersion(2);
         }
     }
 
@@ -435,9 +439,9 @@ class MicrosoftSidecarCompatibilityIT {
         JsonNode app = tokenClaims(get("/AuthorizationHeaderUnauthenticated/graph-blueprint", Map.of()));
         JsonNode obo = tokenClaims(get("/AuthorizationHeader/graph-blueprint", Map.of("AgentUserId", "not-a-guid"), userBearer()));
 
-        assertThat(app.path("azp").asText()).isEqualTo(BLUEPRINT_APP_ID);
+        assertThat(app.path("appid").asText()).isEqualTo(BLUEPRINT_APP_ID);
         assertThat(app.path("idtyp").asText()).isEqualTo("app");
-        assertThat(obo.path("azp").asText()).isEqualTo(BLUEPRINT_APP_ID);
+        assertThat(obo.path("appid").asText()).isEqualTo(BLUEPRINT_APP_ID);
         assertThat(obo.path("oid").asText()).isEqualTo(USER_OID);
     }
 
@@ -458,7 +462,7 @@ class MicrosoftSidecarCompatibilityIT {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static String userBearer() {
-        return "Bearer " + cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
+        return "Bearer " + cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of(ACCESS_AS_USER),
                 Duration.ofMinutes(30));
     }
 

@@ -44,6 +44,10 @@ public final class EmulatedCloud implements AutoCloseable {
     public static final String USER_OID = "a11ce000-0000-4000-8000-0000000a11ce";
     public static final String USER_UPN = "alice@" + TENANT_DOMAIN;
     public static final String GRAPH = "https://graph.microsoft.com";
+    /** The blueprint's identifier URI as an API (accessTokenAcceptedVersion 2 unless a test registers it for 1). */
+    public static final String BLUEPRINT_API = "api://" + BLUEPRINT_APP_ID;
+    /** The delegated scope the blueprint exposes to users. */
+    public static final String ACCESS_AS_USER = "access_as_user";
     public static final String EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
 
     /** The names of the blueprint's federated identity credentials, one per workload issuer. */
@@ -129,6 +133,9 @@ public final class EmulatedCloud implements AutoCloseable {
         t.agentIdentity(CALENDAR_AGENT_APP_ID, BLUEPRINT_APP_ID);
         t.agentUser(AGENT_USER_OID, AGENT_USER_UPN, MAILER_AGENT_APP_ID);
         t.user(USER_OID, USER_UPN);
+        // The blueprint exposes access_as_user, the scope of the user tokens presented for on-behalf-of; its
+        // manifest asks for v2 tokens, whose issuer the bridge's tests trust.
+        t.api(BLUEPRINT_APP_ID, BLUEPRINT_API).scopes(ACCESS_AS_USER).accessTokenAcceptedVersion(2);
         t.resource(GRAPH).appRoles("User.Read.All", "Mail.Send", "Calendars.Read", "AgentIdentityBlueprint.Read.All")
                 .scopes("User.Read", "User.Read.All", "Mail.Send", "Mail.Read", "Calendars.Read");
         t.grantAppRoles(MAILER_AGENT_APP_ID, GRAPH, "User.Read.All", "Mail.Send", "Calendars.Read");

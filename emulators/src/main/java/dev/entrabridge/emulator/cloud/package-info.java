@@ -10,7 +10,10 @@
  * managed identity {@code MI_CLIENT_ID}), two agent identities ({@code MAILER_AGENT_APP_ID} with Graph
  * {@code User.Read.All}, {@code Mail.Send}, {@code Calendars.Read}; {@code CALENDAR_AGENT_APP_ID} with
  * {@code User.Read.All}), an agent user of the mailer ({@code AGENT_USER_OID}) and a person
- * ({@code USER_OID}). The STS principal ({@code AWS_ACCESS_KEY_ID}) may mint tokens only for
+ * ({@code USER_OID}). The blueprint is also an API ({@code BLUEPRINT_API}, scope {@code ACCESS_AS_USER},
+ * {@code accessTokenAcceptedVersion} 2: user tokens for it are v2; a test wanting v1 user tokens registers
+ * it for 1 with {@code cloud.tenant().api(BLUEPRINT_APP_ID, BLUEPRINT_API).accessTokenAcceptedVersion(1)}).
+ * Graph accepts v1 tokens, as Entra issues them for it. The STS principal ({@code AWS_ACCESS_KEY_ID}) may mint tokens only for
  * {@code api://AzureADTokenExchange}, for at most an hour. Every identifier is a public constant, so
  * tests, docs and the demo name the same things.
  *

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 /** Parsing, signature and lifetime checks shared by every assertion the token endpoint accepts. */
 final class AssertionChecks {
@@ -22,18 +23,36 @@ final class AssertionChecks {
     private AssertionChecks() {
     }
 
+    /**
+     * What a certificate client assertion may be signed with: Entra's certificate-credential document
+     * names RS256 and PS256 (msal-node signs with PS256 and an {@code x5t#S256} header).
+     */
+    static final Set<JWSAlgorithm> CERTIFICATE_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256);
+
     /** Parses an RS256 JWT, or refuses it with AADSTS50027 (invalid_client for client assertions, else invalid_grant). */
     static SignedJWT parse(String jwt, boolean client) {
+        return parse(jwt, client, Set.of(JWSAlgorithm.RS256));
+    }
+
+    /** Parses a JWT signed with one of {@code algorithms}, else AADSTS50027. */
+    static SignedJWT parse(String jwt, boolean client, Set<JWSAlgorithm> algorithms) {
         try {
             SignedJWT parsed = SignedJWT.parse(jwt);
             parsed.getJWTClaimsSet();
-            if (!JWSAlgorithm.RS256.equals(parsed.getHeader().getAlgorithm())) {
-                throw malformed(client, "Invalid JWT token. '" + parsed.getHeader().getAlgorithm()
-                        + "' is not a supported signature algorithm; only RS256 is.");
-            }
+            requireAlgorithm(parsed, client, algorithms);
             return parsed;
         } catch (ParseException e) {
             throw malformed(client, "JWT token is invalid or malformed.");
+        }
+    }
+
+    /** Refuses (AADSTS50027) a JWT whose {@code alg} is not one of {@code algorithms}. */
+    static void requireAlgorithm(SignedJWT jwt, boolean client, Set<JWSAlgorithm> algorithms) {
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        if (!algorithms.contains(alg)) {
+            throw malformed(client, "Invalid JWT token. '" + alg + "' is not a supported signature algorithm; "
+                    + (algorithms.size() == 1 ? "only " + algorithms.iterator().next() + " is."
+                    : "supported: " + algorithms.stream().map(JWSAlgorithm::getName).sorted().toList() + "."));
         }
     }
 

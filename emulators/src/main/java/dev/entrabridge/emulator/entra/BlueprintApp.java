@@ -21,8 +21,6 @@ public final class BlueprintApp {
     private final List<ClientSecret> secrets = new CopyOnWriteArrayList<>();
     private final List<X509Certificate> certificates = new CopyOnWriteArrayList<>();
     private final List<FederatedIdentityCredential> federatedCredentials = new CopyOnWriteArrayList<>();
-    /** The emulator's blueprints start at 2 (v2 user tokens); Entra leaves it unset (v1) for a new registration. */
-    private volatile Integer accessTokenAcceptedVersion = 2;
 
     BlueprintApp(String appId, String objectId, Clock clock) {
         this.appId = appId;
@@ -36,21 +34,6 @@ public final class BlueprintApp {
 
     public String objectId() {
         return objectId;
-    }
-
-    /**
-     * Sets the blueprint's {@code api.requestedAccessTokenVersion} ({@code accessTokenAcceptedVersion}):
-     * {@code null} (unset) or 1 makes users' tokens for it v1, 2 makes them v2.
-     */
-    public BlueprintApp accessTokenAcceptedVersion(Integer version) {
-        TokenVersion.accepted(version);
-        this.accessTokenAcceptedVersion = version;
-        return this;
-    }
-
-    /** The format of users' tokens whose audience is this blueprint. */
-    public TokenVersion userTokenVersion() {
-        return TokenVersion.accepted(accessTokenAcceptedVersion);
     }
 
     /** Adds a client secret valid until {@code expiry}. */

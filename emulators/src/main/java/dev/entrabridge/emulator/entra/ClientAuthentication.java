@@ -1,5 +1,6 @@
 package dev.entrabridge.emulator.entra;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Authenticates the client of a token request: a blueprint by secret, certificate assertion or
@@ -33,15 +35,18 @@ final class ClientAuthentication {
 
     AuthenticatedClient authenticate(Tenant tenant, String tenantSegment, RecordedRequest request) {
         String clientId = TokenEndpoint.required(request, "client_id");
-        AuthenticatedClient client = find(tenant, clientId);
-        if (client.isAgent() && !client.agent().enabled()) {
+        AuthenticatedClient found = find(tenant, clientId);
+        if (found.isAgent() && !found.agent().enabled()) {
             throw disabled(clientId);
         }
         String secret = request.formParam("client_secret").orElse(null);
         String assertion = request.formParam("client_assertion").orElse(null);
+        AuthenticatedClient client;
         if (secret != null) {
+            client = new AuthenticatedClient(found.blueprint(), found.agent(), AuthenticatedClient.SECRET);
             checkSecret(client, secret);
         } else if (assertion != null) {
+            client = new AuthenticatedClient(found.blueprint(), found.agent(), AuthenticatedClient.ASSERTION);
             String type = request.formParam("client_assertion_type").orElse("");
             if (!JWT_BEARER_ASSERTION_TYPE.equals(type)) {
                 throw EntraError.invalidRequest(900144, "The request body must contain the following parameter: "
@@ -62,9 +67,10 @@ final class ClientAuthentication {
     private static AuthenticatedClient find(Tenant tenant, String clientId) {
         var agent = tenant.findAgentIdentity(clientId);
         if (agent.isPresent()) {
-            return new AuthenticatedClient(tenant.findBlueprint(agent.get().blueprintAppId()).orElseThrow(), agent.get());
+            return new AuthenticatedClient(tenant.findBlueprint(agent.get().blueprintAppId()).orElseThrow(), agent.get(),
+                    null);
         }
-        return tenant.findBlueprint(clientId).map(b -> new AuthenticatedClient(b, null))
+        return tenant.findBlueprint(clientId).map(b -> new AuthenticatedClient(b, null, null))
                 .orElseThrow(() -> EntraError.unauthorizedClient(700016, "Application with identifier '" + clientId
                         + "' was not found in the directory '" + tenant.id() + "'. This can happen if the application has"
                         + " not been installed by the administrator of the tenant or consented to by any user in the"
@@ -88,12 +94,17 @@ final class ClientAuthentication {
     }
 
     private void checkAssertion(Tenant tenant, String tenantSegment, AuthenticatedClient client, String assertion) {
-        SignedJWT jwt = AssertionChecks.parse(assertion, true);
+        SignedJWT jwt = AssertionChecks.parse(assertion, true, AssertionChecks.CERTIFICATE_ALGORITHMS);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
         String iss = claims.getIssuer();
+        boolean certificate = !client.isAgent() && client.appId().equals(iss) && client.appId().equals(claims.getSubject());
+        if (!certificate) {
+            // Federated assertions and T1: RS256 only, as the workload identity federation document says.
+            AssertionChecks.requireAlgorithm(jwt, true, Set.of(JWSAlgorithm.RS256));
+        }
         if (client.isAgent()) {
             new AgentCredentialCheck(clock).checkT1(tenant, client.agent(), jwt, claims);
-        } else if (client.appId().equals(iss) && client.appId().equals(claims.getSubject())) {
+        } else if (certificate) {
             checkCertificateAssertion(tenantSegment, client.blueprint(), jwt, claims);
         } else {
             federated.check(client.blueprint(), jwt, claims);

@@ -34,6 +34,8 @@ public final class EntraEmulator implements AutoCloseable {
     private final TokenIssuer issuer;
     private final TokenEndpoint tokenEndpoint;
     private final MetadataDocuments metadata;
+    private final RefreshTokens refreshTokens;
+    private final AgentTokens tokens;
     private volatile Duration tokenLifetime = Duration.ofSeconds(3599);
     private volatile Duration refreshIn = Duration.ofSeconds(1799);
 
@@ -41,6 +43,8 @@ public final class EntraEmulator implements AutoCloseable {
         this.clock = clock;
         this.directory = new Directory(clock);
         this.issuer = new TokenIssuer(clock);
+        this.tokens = new AgentTokens(issuer);
+        this.refreshTokens = new RefreshTokens(clock);
         FederatedAssertionCheck federated = new FederatedAssertionCheck(clock, directory, new ExternalIssuerKeys());
         this.tokenEndpoint = new TokenEndpoint(directory, clock, issuer,
                 new ClientAuthentication(clock, federated), this);
@@ -72,7 +76,12 @@ public final class EntraEmulator implements AutoCloseable {
 
     /** The {@code iss} of the tenant's v2 tokens. */
     public String issuer(String tenantId) {
-        return PUBLIC_AUTHORITY_HOST + "/" + tenantId + "/v2.0";
+        return TokenFormat.V2.issuer(tenantId);
+    }
+
+    /** The {@code iss} of the tenant's v1 tokens ({@code https://sts.windows.net/{tid}/}), e.g. Graph's. */
+    public String issuerV1(String tenantId) {
+        return TokenFormat.V1.issuer(tenantId);
     }
 
     public Directory directory() {
@@ -117,41 +126,52 @@ public final class EntraEmulator implements AutoCloseable {
         return refreshIn;
     }
 
-    /** The {@code iss} of the tenant's v1 tokens ({@code https://sts.windows.net/{tid}/}). */
-    public String v1Issuer(String tenantId) {
-        return TokenIssuer.v1Issuer(existingTenant(tenantId));
-    }
-
     /**
-     * A delegated access token a user's own application would hold (e.g. the OBO assertion), in the
-     * format the audience accepts: v2 ({@code aud} {@code audienceAppId}, {@code azp}) unless the audience
-     * is a blueprint whose {@code accessTokenAcceptedVersion} asks for v1 ({@code aud api://<appId>},
-     * {@code appid}, {@code iss https://sts.windows.net/{tid}/}); {@code scp} the scopes.
+     * A delegated access token a user's own application ({@link #USER_CLIENT_APP_ID}, a public client) would
+     * hold, e.g. the OBO assertion: aimed at {@code audience} (an appId or identifier URI; a registered resource's
+     * token comes in its {@code accessTokenAcceptedVersion} format and {@code aud}, anything else as v2 with
+     * {@code aud} as given), {@code scp} the scopes, {@code sub} pairwise for that client.
      */
-    public String mintUserToken(String tenantId, String userOid, String audienceAppId, Set<String> scopes,
+    public String mintUserToken(String tenantId, String userOid, String audience, Set<String> scopes,
                                 Duration lifetime) {
         Tenant tenant = existingTenant(tenantId);
-        TokenVersion version = tenant.findBlueprint(audienceAppId).map(BlueprintApp::userTokenVersion).orElse(TokenVersion.V2);
         String upn = tenant.findUser(userOid).map(DirectoryUser::userPrincipalName).orElse(userOid);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .subject(userOid)
-                .claim("oid", userOid)
-                .claim("upn", upn)
-                .claim("scp", String.join(" ", scopes));
-        if (version == TokenVersion.V1) {
-            claims.audience("api://" + audienceAppId).claim("appid", USER_CLIENT_APP_ID).claim("appidacr", "0")
-                    .claim("unique_name", upn);
-        } else {
-            claims.audience(audienceAppId).claim("azp", USER_CLIENT_APP_ID).claim("preferred_username", upn)
-                    .claim("idtyp", "user");
-        }
-        return issuer.sign(tenant, claims, lifetime, version);
+        Audience aimed = tenant.findResource(audience)
+                .map(r -> new Audience(AgentTokens.audience(r, r.tokenFormat()), r.tokenFormat()))
+                .orElse(new Audience(audience, TokenFormat.V2));
+        return tokens.personToken(tenant, USER_CLIENT_APP_ID, AgentTokens.PUBLIC_CLIENT, aimed.value(), aimed.format(),
+                userOid, upn, scopes, lifetime);
+    }
+
+    /** A delegated token's {@code aud} and format. */
+    record Audience(String value, TokenFormat format) {
     }
 
     /**
-     * A token as Entra issues to a user-assigned managed identity: {@code sub}/{@code oid} the
-     * principal (object) id, {@code azp}/{@code appid} its client id, {@code aud} the resource
-     * (e.g. {@code api://AzureADTokenExchange}).
+     * What a scope's resource ({@code api://<appId>}, an identifier URI or an appId) resolves to: a registered
+     * resource in its format, else a blueprint by appId as a v2 API, else AADSTS500011.
+     */
+    Audience audience(Tenant tenant, String resource) {
+        var app = tenant.findResource(resource);
+        if (app.isPresent()) {
+            return new Audience(AgentTokens.audience(app.get(), app.get().tokenFormat()), app.get().tokenFormat());
+        }
+        String appId = resource.startsWith("api://") ? resource.substring("api://".length()) : resource;
+        if (tenant.findBlueprint(appId).isPresent()) {
+            return new Audience(appId, TokenFormat.V2);
+        }
+        throw EntraError.invalidResource(500011, "The resource principal named " + resource + " was not found in the"
+                + " tenant named " + tenant.id() + ".");
+    }
+
+    RefreshTokens refreshTokens() {
+        return refreshTokens;
+    }
+
+    /**
+     * A v2 token as Entra issues to a user-assigned managed identity: {@code sub}/{@code oid} the
+     * principal (object) id, {@code azp} its client id ({@code azpacr} 2), {@code aud} the resource
+     * (e.g. {@code api://AzureADTokenExchange}, which accepts v2 tokens: the FIC issuer is the v2 one).
      */
     public String mintManagedIdentityToken(String tenantId, String principalObjectId, String clientId,
                                            String resource, Duration lifetime) {
@@ -160,10 +180,9 @@ public final class EntraEmulator implements AutoCloseable {
                 .subject(principalObjectId)
                 .claim("oid", principalObjectId)
                 .claim("azp", clientId)
-                .claim("appid", clientId)
-                .claim("idtyp", "app")
-                .claim("azpacr", "2");
-        return issuer.sign(existingTenant(tenantId), claims, lifetime);
+                .claim("azpacr", AuthenticatedClient.ASSERTION)
+                .claim("idtyp", "app");
+        return issuer.sign(existingTenant(tenantId), claims, lifetime, TokenFormat.V2);
     }
 
     private Tenant existingTenant(String tenantId) {
@@ -175,13 +194,20 @@ public final class EntraEmulator implements AutoCloseable {
         String[] segments = request.path().replaceFirst("^/", "").split("/", 2);
         String tenant = segments[0];
         String rest = segments.length > 1 ? "/" + segments[1] : "";
+        if (rest.startsWith("/userrealm/") && "GET".equals(request.method())) {
+            return metadata.userRealm(rest.substring("/userrealm/".length()));
+        }
         switch (rest) {
             case "/oauth2/v2.0/token":
                 return tokenEndpoint.handle(request, tenant);
             case "/v2.0/.well-known/openid-configuration":
-                return metadata.openIdConfiguration(tenant, clock);
+                return metadata.openIdConfiguration(tenant, clock, TokenFormat.V2);
+            case "/.well-known/openid-configuration":
+                return metadata.openIdConfiguration(tenant, clock, TokenFormat.V1);
             case "/discovery/v2.0/keys":
-                return metadata.keys(tenant);
+                return metadata.keys(tenant, TokenFormat.V2);
+            case "/discovery/keys":
+                return metadata.keys(tenant, TokenFormat.V1);
             case "/discovery/instance":
                 return metadata.instanceDiscovery(request);
             default:

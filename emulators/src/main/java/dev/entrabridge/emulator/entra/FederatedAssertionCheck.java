@@ -15,11 +15,15 @@ import java.util.Optional;
 
 /**
  * Checks an external assertion a blueprint presents against its federated identity credentials,
- * in Entra's order: issuer (700211), audience (700212), subject (700213 when only the case
- * differs, else 70021), propagation delay (70021), then signature by the issuer's published keys
- * and the validity window (700024).
+ * in Entra's order: issuer (700211), audience (700212), subject (7002138 when it matches only
+ * ignoring case, else 700213, with the texts real tenants answer), a matching credential still
+ * propagating (70021, Entra's generic "no matching federated identity record", which names issuer,
+ * subject and audience), then signature by the issuer's published keys and the validity window
+ * (700024).
  */
 final class FederatedAssertionCheck {
+
+    private static final String FIC_DOCUMENT = "https://learn.microsoft.com/entra/workload-id/workload-identity-federation";
 
     private final Clock clock;
     private final Directory directory;
@@ -57,7 +61,7 @@ final class FederatedAssertionCheck {
             throw EntraError.invalidClient(700211, "No matching federated identity record found for presented assertion"
                     + " issuer '" + iss + "'. Please note that the matching is done using a case-sensitive comparison."
                     + " Check your federated identity credential Subject, Audience and Issuer against the presented"
-                    + " assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation");
+                    + " assertion. " + FIC_DOCUMENT);
         }
         List<FederatedIdentityCredential> byAudience = byIssuer.stream()
                 .filter(f -> audiences.contains(f.audience())).toList();
@@ -73,19 +77,21 @@ final class FederatedAssertionCheck {
             return exact.get();
         }
         if (sub != null && byAudience.stream().anyMatch(f -> f.subject().equalsIgnoreCase(sub))) {
-            throw EntraError.invalidClient(700213, "No matching federated identity record found for presented assertion"
-                    + " subject '" + sub + "'. Please note that the matching is done using a case-sensitive comparison."
-                    + " Check your federated identity credential Subject, Audience and Issuer against the presented"
-                    + " assertion.");
+            throw EntraError.invalidClient(7002138, "No matching federated identity record found for presented"
+                    + " assertion subject '" + sub + "'. The subject matches with case-insensitive comparison, but not"
+                    + " with case-sensitive comparison. Check your federated identity credential Subject, Audience and"
+                    + " Issuer against the presented assertion. See documentation at: " + FIC_DOCUMENT + ".");
         }
-        throw noMatchingRecord(claims);
+        throw EntraError.invalidClient(700213, "No matching federated identity record found for presented assertion"
+                + " subject '" + sub + "'. Check your federated identity credential Subject, Audience and Issuer against"
+                + " the presented assertion. " + FIC_DOCUMENT);
     }
 
     private static EntraError noMatchingRecord(JWTClaimsSet claims) {
         return EntraError.invalidRequest(70021, "No matching federated identity record found for presented assertion."
                 + " Assertion Issuer: '" + claims.getIssuer() + "'. Assertion Subject: '" + claims.getSubject()
                 + "'. Assertion Audience: '" + String.join(",", claims.getAudience() == null ? List.of()
-                : claims.getAudience()) + "'.");
+                : claims.getAudience()) + "'. " + FIC_DOCUMENT);
     }
 
     private RSAPublicKey signingKey(String issuer, String kid) {

@@ -16,12 +16,12 @@ final class ScopeRequest {
     /** A bare scope name (e.g. {@code User.Read}) means Microsoft Graph, as in Entra. */
     static final String GRAPH = "https://graph.microsoft.com";
 
-    private final boolean openId;
+    private final List<String> openIdScopes;
     private final String resource;
     private final List<String> names;
 
-    private ScopeRequest(boolean openId, String resource, List<String> names) {
-        this.openId = openId;
+    private ScopeRequest(List<String> openIdScopes, String resource, List<String> names) {
+        this.openIdScopes = openIdScopes;
         this.resource = resource;
         this.names = names;
     }
@@ -29,7 +29,7 @@ final class ScopeRequest {
     static ScopeRequest parse(String scope) {
         List<String> all = Arrays.stream(scope == null ? new String[0] : scope.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
-        boolean openId = all.contains("openid");
+        List<String> openIdScopes = all.stream().filter(OIDC::contains).distinct().toList();
         String resource = null;
         List<String> names = new ArrayList<>();
         for (String s : all) {
@@ -49,7 +49,7 @@ final class ScopeRequest {
         if (resource == null) {
             throw EntraError.invalidRequest(900144, "The request body must contain the following parameter: 'scope'.");
         }
-        return new ScopeRequest(openId, resource, List.copyOf(names));
+        return new ScopeRequest(openIdScopes, resource, List.copyOf(names));
     }
 
     /** The resource of a client_credentials request: exactly one {@code <resource>/.default}. */
@@ -62,7 +62,17 @@ final class ScopeRequest {
     }
 
     boolean openId() {
-        return openId;
+        return openIdScopes.contains("openid");
+    }
+
+    /** {@code offline_access} asks for a refresh token with a delegated token. */
+    boolean offlineAccess() {
+        return openIdScopes.contains("offline_access");
+    }
+
+    /** The OpenID scopes asked for, in the order given (Entra lists them in the answer's {@code scope}). */
+    List<String> openIdScopes() {
+        return openIdScopes;
     }
 
     String resource() {

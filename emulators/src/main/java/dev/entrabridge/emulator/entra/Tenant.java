@@ -1,5 +1,6 @@
 package dev.entrabridge.emulator.entra;
 
+import dev.entrabridge.emulator.http.GeneratedCertificate;
 import dev.entrabridge.emulator.http.SigningKey;
 
 import java.time.Clock;
@@ -35,8 +36,10 @@ public final class Tenant {
     Tenant(String id, Clock clock) {
         this.id = id;
         this.clock = clock;
-        this.signingKey = SigningKey.generate("entra-" + id.substring(0, Math.min(8, id.length())) + "-"
-                + UUID.randomUUID().toString().substring(0, 8));
+        String kid = "entra-" + id.substring(0, Math.min(8, id.length())) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // Entra publishes each signing key with its self-signed certificate (JWKS x5c/x5t).
+        this.signingKey = SigningKey.withCertificate(kid, GeneratedCertificate.selfSigned("accounts.accesscontrol.windows.net",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(5 * 365))));
     }
 
     public String id() {
@@ -125,10 +128,28 @@ public final class Tenant {
         return users.values().stream().filter(u -> u.userPrincipalName().equalsIgnoreCase(userPrincipalName)).findFirst();
     }
 
-    /** The resource application with this identifier URI (e.g. {@code https://graph.microsoft.com}), created on first use. */
+    /**
+     * The resource application with this identifier URI (e.g. {@code https://graph.microsoft.com}, which gets
+     * Graph's well-known appId), created on first use.
+     */
     public ResourceApp resource(String identifierUri) {
-        return resources.computeIfAbsent(identifierUri,
-                u -> new ResourceApp(UUID.randomUUID().toString(), u));
+        return resources.computeIfAbsent(identifierUri, u -> new ResourceApp(
+                u.startsWith(ScopeRequest.GRAPH) ? ResourceApp.GRAPH_APP_ID : UUID.randomUUID().toString(), u));
+    }
+
+    /**
+     * Registers an API whose appId is known (e.g. a blueprint exposing {@code access_as_user} under
+     * {@code api://<its appId>}), created on first use.
+     *
+     * @throws IllegalArgumentException when the identifier URI is already registered with another appId
+     */
+    public ResourceApp api(String appId, String identifierUri) {
+        ResourceApp app = resources.computeIfAbsent(identifierUri, u -> new ResourceApp(appId, u));
+        if (!app.appId().equals(appId)) {
+            throw new IllegalArgumentException("identifier URI " + identifierUri + " is already registered for appId "
+                    + app.appId());
+        }
+        return app;
     }
 
     /** Grants application permissions (app roles) of a resource to a client application. */

@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /{tenant}/oauth2/v2.0/token}: authenticates the client, applies the grant's rules
@@ -42,17 +45,37 @@ final class TokenEndpoint {
         this.authentication = authentication;
         this.agentTokens = new AgentTokens(issuer);
         this.settings = settings;
-        this.passwordGrant = new PasswordGrant(settings);
+        this.passwordGrant = new PasswordGrant(settings, agentTokens, this);
     }
 
     EmulatorResponse handle(RecordedRequest request, String tenantSegment) {
-        String correlationId = request.header("client-request-id").orElse(UUID.randomUUID().toString());
+        String correlationId = correlationId(request);
         try {
             return EmulatorResponse.json(200, issue(request, tenantSegment).toString())
                     .withHeader("client-request-id", correlationId)
                     .withHeader("Cache-Control", "no-store, no-cache");
         } catch (EntraError e) {
             return e.toResponse(clock.instant(), correlationId);
+        }
+    }
+
+    /**
+     * The caller's correlation id: MSAL4J sends {@code client-request-id} as a header, msal-node in the token
+     * URL's query string and the form body; Entra echoes whichever it got, else answers a fresh one.
+     */
+    static String correlationId(RecordedRequest request) {
+        return request.header("client-request-id")
+                .or(() -> request.queryParam("client-request-id"))
+                .or(() -> "POST".equals(request.method()) ? request.formParam("client-request-id") : Optional.empty())
+                .filter(TokenEndpoint::isGuid)
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    private static boolean isGuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -80,6 +103,9 @@ final class TokenEndpoint {
             // A public client: no client credential to authenticate.
             return passwordGrant.issue(tenant, request);
         }
+        if ("refresh_token".equals(grant) && passwordGrant.isPublicClient(tenant, request)) {
+            return passwordGrant.refresh(tenant, request);
+        }
         AuthenticatedClient client = authentication.authenticate(tenant, tenantSegment, request);
         ScopeRequest scopes = ScopeRequest.parse(request.formParam("scope").orElse(null));
         switch (grant) {
@@ -89,6 +115,8 @@ final class TokenEndpoint {
                 return onBehalfOf(tenant, client, scopes, request);
             case "user_fic":
                 return userFic(tenant, client, scopes, request);
+            case "refresh_token":
+                return refresh(tenant, client, scopes, request);
             default:
                 throw EntraError.unsupportedGrantType(70003, "The app requested an unsupported grant type '" + grant
                         + "'.");
@@ -105,14 +133,14 @@ final class TokenEndpoint {
                 throw EntraError.invalidScope(70011, "The provided value for the input parameter 'scope' is not valid."
                         + " With fmi_path the scope must be '" + AgentCredentialCheck.EXCHANGE_AUDIENCE + "/.default'.");
             }
-            return response(agentTokens.t1(tenant, client.blueprint(), agent, lifetime), lifetime, resource + "/.default");
+            return response(agentTokens.t1(tenant, client, agent, lifetime), lifetime);
         }
         if (AgentCredentialCheck.EXCHANGE_AUDIENCE.equals(resource)) {
-            return response(agentTokens.exchangeToken(tenant, client, lifetime), lifetime, resource + "/.default");
+            return response(agentTokens.exchangeToken(tenant, client, lifetime), lifetime);
         }
         ResourceApp app = resource(tenant, resource);
         Set<String> roles = tenant.appRoleGrants(client.appId(), app.identifierUri());
-        return response(agentTokens.appToken(tenant, client, app, roles, lifetime), lifetime, resource + "/.default");
+        return response(agentTokens.appToken(tenant, client, app, roles, lifetime), lifetime);
     }
 
     private static AgentIdentity fmiTarget(Tenant tenant, AuthenticatedClient client, String fmiPath) {
@@ -138,15 +166,19 @@ final class TokenEndpoint {
         }
         SignedJWT jwt = AssertionChecks.parse(required(request, "assertion"), false);
         JWTClaimsSet claims = AssertionChecks.claims(jwt);
-        boolean v1 = TokenIssuer.v1Issuer(tenant).equals(claims.getIssuer());
-        if (!(v1 || TokenIssuer.issuer(tenant).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
+        // Either format of the tenant's user tokens: an API registered for v1 gets v1 tokens to pass on.
+        boolean v1 = TokenFormat.V1.issuer(tenant.id()).equals(claims.getIssuer());
+        if (!(v1 || TokenFormat.V2.issuer(tenant.id()).equals(claims.getIssuer())) || !signedByTenant(tenant, jwt)) {
             throw EntraError.invalidGrant(50013, "Assertion failed signature validation. [Reason - The user assertion"
                     + " was not issued by tenant '" + tenant.id() + "'.]");
         }
         String blueprintAppId = client.blueprint().appId();
-        // v1 tokens name the resource as the client asked for it: its appId or its identifier URI.
-        String audience = AssertionChecks.audience(claims);
-        if (!blueprintAppId.equals(audience) && !(v1 && audience.equals("api://" + blueprintAppId))) {
+        String aud = AssertionChecks.audience(claims);
+        // v2 tokens name the blueprint by appId; v1 tokens name it as the client asked for it: its appId or one of
+        // the identifier URIs it is registered under as an API.
+        boolean aimedAtBlueprint = blueprintAppId.equals(aud) || v1 && tenant.findResource(aud)
+                .filter(api -> api.appId().equals(blueprintAppId)).isPresent();
+        if (!aimedAtBlueprint) {
             throw EntraError.invalidGrant(50013, "Assertion audience does not match the Client app presenting the"
                     + " assertion. The audience in the assertion was '" + AssertionChecks.audience(claims)
                     + "' and the expected audience is '" + blueprintAppId + "': for an agent identity the user token's"
@@ -162,6 +194,13 @@ final class TokenEndpoint {
         DirectoryUser user = tenant.findUser(oid == null ? "" : oid).orElseThrow(() -> EntraError.invalidGrant(50034,
                 "The user account " + oid + " does not exist in the " + tenant.id() + " directory."));
         return delegated(tenant, client, scopes, user.objectId(), user.userPrincipalName(), false);
+    }
+
+    /** {@code grant_type=refresh_token} of a confidential client (an agent's OBO or agent-user session). */
+    private ObjectNode refresh(Tenant tenant, AuthenticatedClient client, ScopeRequest scopes, RecordedRequest request) {
+        RefreshTokens.Grant grant = settings.refreshTokens().redeem(required(request, "refresh_token"), tenant.id(),
+                client.appId());
+        return delegated(tenant, client, scopes, grant.userOid(), grant.upn(), grant.agentUser());
     }
 
     private ObjectNode userFic(Tenant tenant, AuthenticatedClient client, ScopeRequest scopes,
@@ -192,7 +231,7 @@ final class TokenEndpoint {
         // Entra matches scope names case-insensitively (user.read is User.Read) and issues the consented spelling.
         Set<String> granted = scopes.isDefault() ? consented : scopes.names().stream()
                 .map(n -> consented.stream().filter(c -> c.equalsIgnoreCase(n)).findFirst().orElse(n))
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (granted.isEmpty() || !consented.containsAll(granted)) {
             throw EntraError.invalidGrant(65001, "The user or administrator has not consented to use the application"
                     + " with ID '" + client.appId() + "' named '" + client.appId() + "'. Send an interactive"
@@ -206,11 +245,16 @@ final class TokenEndpoint {
         if (scopes.isDefault()) {
             scope.append(' ').append(app.identifierUri()).append("/.default");
         }
-        ObjectNode body = response(token, lifetime, scope.toString());
+        ObjectNode body = response(token, lifetime);
+        body.put("scope", scope.toString());
         if (scopes.openId()) {
-            body.put("scope", scope + " openid profile offline_access");
+            body.put("scope", scope + " " + String.join(" ", scopes.openIdScopes()));
             body.put("id_token", agentTokens.idToken(tenant, client.appId(), userOid, upn, lifetime));
             body.put("client_info", clientInfo(userOid, tenant.id()));
+        }
+        if (scopes.offlineAccess()) {
+            body.put("refresh_token", settings.refreshTokens().issue(tenant.id(), client.appId(), userOid, upn,
+                    agentUser, false));
         }
         return body;
     }
@@ -230,10 +274,14 @@ final class TokenEndpoint {
         }
     }
 
-    private ObjectNode response(String accessToken, Duration lifetime, String scope) {
+    /**
+     * Entra's success body: {@code token_type}, {@code expires_in}, {@code ext_expires_in}, {@code refresh_in}
+     * (when proactive refresh applies) and {@code access_token}; client-credentials answers carry no
+     * {@code scope}, delegated ones add it.
+     */
+    ObjectNode response(String accessToken, Duration lifetime) {
         ObjectNode body = JSON.createObjectNode();
         body.put("token_type", "Bearer");
-        body.put("scope", scope);
         body.put("expires_in", lifetime.toSeconds());
         body.put("ext_expires_in", lifetime.toSeconds());
         body.put("refresh_in", Math.min(settings.refreshIn().toSeconds(), lifetime.toSeconds()));
@@ -241,7 +289,7 @@ final class TokenEndpoint {
         return body;
     }
 
-    private static String clientInfo(String oid, String tenantId) {
+    static String clientInfo(String oid, String tenantId) {
         String json = "{\"uid\":\"" + oid + "\",\"utid\":\"" + tenantId + "\"}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -10,9 +10,9 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Signs Entra tokens (v2, or v1 for a resource that accepts v1) with a tenant's key, adding the claims
- * every Entra token carries ({@code iss}, {@code tid}, {@code iat}/{@code nbf}/{@code exp}, {@code uti},
- * {@code ver}).
+ * Signs Entra tokens with a tenant's key, adding the claims every Entra token carries
+ * ({@code iss} and {@code ver} of the token's format, {@code tid}, {@code iat}/{@code nbf}/{@code exp},
+ * {@code uti}).
  */
 final class TokenIssuer {
 
@@ -22,29 +22,26 @@ final class TokenIssuer {
         this.clock = clock;
     }
 
+    /** The v2 issuer, the one of the tokens the tenant issues for itself (T1, exchange tokens). */
     static String issuer(Tenant tenant) {
-        return EntraEmulator.PUBLIC_AUTHORITY_HOST + "/" + tenant.id() + "/v2.0";
-    }
-
-    /** The {@code iss} of the tenant's v1 tokens. */
-    static String v1Issuer(Tenant tenant) {
-        return "https://sts.windows.net/" + tenant.id() + "/";
+        return TokenFormat.V2.issuer(tenant.id());
     }
 
     /** Signs {@code claims} (which set aud, sub, oid, … themselves) as a v2 token for {@code lifetime} from now. */
     String sign(Tenant tenant, JWTClaimsSet.Builder claims, Duration lifetime) {
-        return sign(tenant, claims, lifetime, TokenVersion.V2);
+        return sign(tenant, claims, lifetime, TokenFormat.V2);
     }
 
-    String sign(Tenant tenant, JWTClaimsSet.Builder claims, Duration lifetime, TokenVersion version) {
+    /** Signs {@code claims} in {@code format} for {@code lifetime} from now. */
+    String sign(Tenant tenant, JWTClaimsSet.Builder claims, Duration lifetime, TokenFormat format) {
         Instant now = clock.instant();
-        claims.issuer(version == TokenVersion.V1 ? v1Issuer(tenant) : issuer(tenant))
+        claims.issuer(format.issuer(tenant.id()))
                 .claim("tid", tenant.id())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .claim("uti", uti())
-                .claim("ver", version == TokenVersion.V1 ? "1.0" : "2.0");
+                .claim("ver", format.version());
         return tenant.signingKey().sign(claims.build());
     }
 

@@ -25,6 +25,7 @@ public final class GcpMetadataEmulator implements AutoCloseable {
     static final String FLAVOR = "Metadata-Flavor";
     private static final String PREFIX = "/computeMetadata/v1";
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final GceInstance instance;
     private final Clock clock;
@@ -37,6 +38,8 @@ public final class GcpMetadataEmulator implements AutoCloseable {
         this.issuer = OidcIssuerEmulator.start("accounts-google", clock);
         this.server = EmulatorServer.http("gcp-metadata", clock);
         server.route("/", this::root);
+        // The instance directory: gcp-metadata's isAvailable() asks GET /computeMetadata/v1/instance.
+        metadata(PREFIX + "/instance", this::instanceDirectory);
         metadata(PREFIX + "/instance/service-accounts/default/identity", this::identity);
         metadata(PREFIX + "/instance/service-accounts/default/email", r -> text(instance.serviceAccountEmail()));
         metadata(PREFIX + "/instance/id", r -> text(instance.instanceId()));
@@ -119,6 +122,27 @@ public final class GcpMetadataEmulator implements AutoCloseable {
             return flavored(EmulatorResponse.text(200, "computeMetadata/\n"));
         }
         return notFound(request);
+    }
+
+    /**
+     * A directory answers the names of its entries, one a line (subdirectories with a trailing slash), or with
+     * {@code recursive=true} the whole tree as JSON, as the metadata server documents.
+     */
+    private EmulatorResponse instanceDirectory(RecordedRequest request) {
+        if ("true".equalsIgnoreCase(request.queryParam("recursive").orElse(""))) {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("id", Long.parseLong(instance.instanceId()));
+            tree.put("name", instance.instanceName());
+            tree.put("zone", "projects/" + instance.projectNumber() + "/zones/" + instance.zone());
+            tree.put("serviceAccounts", Map.of("default", Map.of("email", instance.serviceAccountEmail(),
+                    "aliases", List.of("default"), "scopes", List.of("https://www.googleapis.com/auth/cloud-platform"))));
+            try {
+                return EmulatorResponse.of(200, "application/json", JSON.writeValueAsString(tree));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return EmulatorResponse.of(200, "application/text", "id\nname\nservice-accounts/\nzone\n");
     }
 
     private EmulatorResponse identity(RecordedRequest request) {

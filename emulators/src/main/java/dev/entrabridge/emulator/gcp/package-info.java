@@ -12,7 +12,9 @@
  *     {@code https://accounts.google.com}: {@code sub} and {@code azp} =
  *     {@code serviceAccountUniqueId()}; {@code format=full} adds {@code email}, {@code email_verified}
  *     and {@code google.compute_engine} (project, zone, instance). Lifetime 1 h.</li>
- * <li>Platform detection: {@code GET /} (no header needed), {@code instance/id},
+ * <li>Platform detection: {@code GET /} (no header needed), the {@code instance} directory
+ *     ({@code GET /computeMetadata/v1/instance}, what {@code gcp-metadata}'s {@code isAvailable()} asks:
+ *     its entries one a line, or the tree as JSON with {@code recursive=true}), {@code instance/id},
  *     {@code instance/name}, {@code instance/zone}, {@code project/project-id},
  *     {@code project/numeric-project-id}, {@code instance/service-accounts/default/email}.</li>
  * </ul>

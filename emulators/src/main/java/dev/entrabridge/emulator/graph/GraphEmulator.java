@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * Microsoft Graph over HTTPS on loopback: users (list with $filter/$search/$top/$select, by id or
  * UPN, {@code /me}), {@code calendarView}, {@code sendMail}, and the beta application and
  * federated-identity-credential reads the health check needs. Every request's bearer token is
- * validated for real (RS256 against the tenant's JWKS, issuer, Graph audience, lifetime) and its
+ * validated for real (RS256 against the tenant's JWKS, issuer, Graph audience, lifetime, the claims of
+ * its v1 or v2 format) and its
  * {@code roles} (app) or {@code scp} (delegated) must grant the route; failures use Graph's error JSON.
  */
 public final class GraphEmulator implements AutoCloseable {
@@ -76,13 +77,13 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     /**
-     * Graph for one tenant of the Entra emulator: trusts the tenant's v2 issuer and its JWKS (fetched
-     * over HTTPS from the emulator), and serves the tenant's blueprints, FICs, users and agent users
-     * from its directory, live. Seeded users ({@link #addUser}) come on top.
+     * Graph for one tenant of the Entra emulator: trusts the tenant's v1 issuer (Entra issues Graph tokens
+     * in v1 format) and its JWKS (fetched over HTTPS from the emulator), and serves the tenant's blueprints,
+     * FICs, users and agent users from its directory, live. Seeded users ({@link #addUser}) come on top.
      */
     public static GraphEmulator startFor(dev.entrabridge.emulator.entra.EntraEmulator entra, String tenantId, Clock clock) {
-        GraphEmulator graph = start(clock, Set.of(entra.issuer(tenantId)),
-                entra.baseUrl().resolve("/" + tenantId + "/discovery/v2.0/keys"));
+        GraphEmulator graph = start(clock, Set.of(entra.issuerV1(tenantId)),
+                entra.baseUrl().resolve("/" + tenantId + "/discovery/keys"));
         EntraDirectorySource source = new EntraDirectorySource(entra.directory(), tenantId);
         graph.applications(source);
         graph.usersFrom(source::users);

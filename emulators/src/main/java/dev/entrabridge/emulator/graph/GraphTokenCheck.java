@@ -23,13 +23,17 @@ import java.util.function.Supplier;
 /**
  * Validates a Graph bearer token as Graph does: RS256 signature by a key of the tenant's JWKS
  * (refetched once when the {@code kid} is unknown, as after a key roll), issuer in the allowed set,
- * audience Graph's, {@code exp}/{@code nbf} with Microsoft's default five-minute skew.
+ * audience Graph's, {@code exp}/{@code nbf} with Microsoft's default five-minute skew, and the
+ * claims of the token's format: Entra issues Graph tokens in v1 format ({@code iss
+ * https://sts.windows.net/{tid}/}, {@code ver 1.0}, the client in {@code appid}/{@code appidacr}), so a
+ * token claiming one format with the other's claims is refused.
  */
 final class GraphTokenCheck {
 
     static final Set<String> GRAPH_AUDIENCES = Set.of("https://graph.microsoft.com", "https://graph.microsoft.com/",
             "00000003-0000-0000-c000-000000000000");
     private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final String V1_ISSUER_HOST = "https://sts.windows.net/";
 
     private final Set<String> issuers;
     private final Supplier<String> jwks;
@@ -68,6 +72,7 @@ final class GraphTokenCheck {
         if (claims.getAudience().stream().noneMatch(GRAPH_AUDIENCES::contains)) {
             throw GraphError.invalidToken("Access token validation failure. Invalid audience.");
         }
+        requireFormat(claims);
         Instant now = clock.instant();
         if (claims.getExpirationTime() == null || now.isAfter(claims.getExpirationTime().toInstant().plus(SKEW))) {
             throw GraphError.invalidToken("Lifetime validation failed, the token is expired.");
@@ -76,6 +81,21 @@ final class GraphTokenCheck {
             throw GraphError.invalidToken("Access token has expired or is not yet valid.");
         }
         return caller(claims);
+    }
+
+    /** v1 tokens name the client in {@code appid}, v2 tokens in {@code azp}; {@code ver} says which. */
+    private static void requireFormat(JWTClaimsSet claims) {
+        String ver = claim(claims, "ver");
+        boolean v1Issuer = claims.getIssuer().startsWith(V1_ISSUER_HOST);
+        if ("1.0".equals(ver) || v1Issuer) {
+            if (!"1.0".equals(ver) || !v1Issuer || claim(claims, "appid") == null || claim(claims, "appidacr") == null
+                    || claim(claims, "azp") != null) {
+                throw GraphError.invalidToken("Access token validation failure. A v1 token needs iss "
+                        + V1_ISSUER_HOST + "{tid}/, ver 1.0, appid and appidacr (and no azp).");
+            }
+        } else if ("2.0".equals(ver) && (claim(claims, "azp") == null || claim(claims, "appid") != null)) {
+            throw GraphError.invalidToken("Access token validation failure. A v2 token needs azp (and no appid).");
+        }
     }
 
     private void verify(SignedJWT jwt) {

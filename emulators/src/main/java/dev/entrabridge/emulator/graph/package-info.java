@@ -4,7 +4,7 @@
  * application routes the bridge and its health check call.
  *
  * <pre>{@code
- * GraphEmulator graph = GraphEmulator.startFor(entra, tenantId, clock); // trusts that tenant, serves its directory
+ * GraphEmulator graph = GraphEmulator.startFor(entra, tenantId, clock); // trusts that tenant's v1 tokens, serves its directory
  * // or GraphEmulator.start(clock, Set.of(tenantIssuer), () -> tenantJwksJson) for a standalone Graph
  * // or GraphEmulator.start(clock, Set.of(issuer), jwksUri) to fetch the JWKS over HTTPS
  * graph.addUser(new GraphUser(id, upn, displayName, given, surname, mail, jobTitle));
@@ -27,7 +27,10 @@
  * metadata with {@code endDateTime}, never a secret), their FICs, users and agent users.
  *
  * <p>Tokens: RS256 only, key by {@code kid} from the JWKS (asked again on an unknown kid), {@code iss}
- * in the allowed set, {@code aud} {@code https://graph.microsoft.com} or
+ * in the allowed set ({@code startFor}: the tenant's v1 issuer {@code https://sts.windows.net/{tid}/}, since
+ * Entra issues Graph tokens in v1 format), the claims of the token's format ({@code ver 1.0} with
+ * {@code appid}/{@code appidacr} and the v1 issuer, {@code ver 2.0} with {@code azp}), {@code aud}
+ * {@code https://graph.microsoft.com} or
  * {@code 00000003-0000-0000-c000-000000000000}, {@code exp}/{@code nbf} with a five-minute skew;
  * failures are 401 {@code InvalidAuthenticationToken} with {@code WWW-Authenticate}. Permissions:
  * app tokens by {@code roles}, delegated tokens ({@code scp} + {@code oid}) by scope and, for mail

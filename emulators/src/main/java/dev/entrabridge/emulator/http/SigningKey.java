@@ -24,6 +24,26 @@ public final class SigningKey {
         this.key = key;
     }
 
+    /**
+     * A key with its certificate, as Entra's signing keys are published: the JWKS entry carries the
+     * certificate chain ({@code x5c}) and its SHA-1 thumbprint ({@code x5t}).
+     */
+    public static SigningKey withCertificate(String kid, GeneratedCertificate certificate) {
+        try {
+            byte[] der = certificate.certificate().getEncoded();
+            RSAKey key = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) certificate.keys().getPublic())
+                    .privateKey(certificate.keys().getPrivate())
+                    .keyID(kid).keyUse(KeyUse.SIGNATURE)
+                    .x509CertChain(java.util.List.of(com.nimbusds.jose.util.Base64.encode(der)))
+                    .x509CertThumbprint(com.nimbusds.jose.util.Base64URL.encode(
+                            java.security.MessageDigest.getInstance("SHA-1").digest(der)))
+                    .build();
+            return new SigningKey(key);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot publish the certificate of key " + kid, e);
+        }
+    }
+
     /** A new 2048-bit RSA key with the given {@code kid}. */
     public static SigningKey generate(String kid) {
         try {
@@ -36,6 +56,11 @@ public final class SigningKey {
 
     public String kid() {
         return key.getKeyID();
+    }
+
+    /** The public JWK as a JSON object (with {@code x5t}/{@code x5c} when the key has a certificate). */
+    public java.util.Map<String, Object> publicJwkJson() {
+        return key.toPublicJWK().toJSONObject();
     }
 
     public RSAKey publicJwk() {

@@ -150,6 +150,11 @@ public final class StsEmulator implements AutoCloseable {
             throw new StsError(403, "AccessDenied", "User: " + caller.roleArn() + " is not authorized to perform: "
                     + "sts:GetWebIdentityToken because " + violation);
         }
+        if (request.originSubject() && caller.originIdentityIfAny().isEmpty()) {
+            throw StsError.validation("SubjectMode " + WebIdentityTokenRequest.ORIGIN_IDENTITY + " requires a session"
+                    + " with a trusted identity propagation context; the calling session of " + caller.roleArn()
+                    + " has none.");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = now.plusSeconds(request.durationSeconds());
         if (caller.sessionExpiryIfAny().filter(expiry::isAfter).isPresent()) {
@@ -180,13 +185,19 @@ public final class StsEmulator implements AutoCloseable {
         }
         caller.sessionExpiryIfAny().ifPresent(exp -> aws.put("original_session_exp",
                 QueryResponses.EXPIRATION.format(exp)));
+        // principal_id names the requesting role whichever subject mode selected sub.
+        String subject = request.originSubject() ? caller.originIdentityIfAny().orElseThrow().subject()
+                : caller.roleArn();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
-                .subject(caller.roleArn())
+                .subject(subject)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("https://sts.amazonaws.com/", aws);
+        if (request.scope() != null) {
+            claims.claim("scope", request.scope());
+        }
         if (request.audiences().size() == 1) {
             claims.audience(request.audiences().get(0));
         } else {

@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param principalTags            the role's tags ({@code principal_tags})
  * @param lambdaSourceFunctionArn  the calling Lambda function's ARN, or null
  * @param policy                   the emulated IAM policy for {@code sts:GetWebIdentityToken}
+ * @param originIdentity           the session's trusted identity propagation context, or null (none)
  */
 public record StsPrincipal(String accessKeyId, String secretAccessKey, String sessionToken, String roleArn,
                            String accountId, String region, Instant sessionExpiry,
                            Map<String, String> principalTags, String lambdaSourceFunctionArn,
-                           OutboundTokenPolicy policy) {
+                           OutboundTokenPolicy policy, OriginIdentity originIdentity) {
 
     public StsPrincipal {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -41,27 +42,37 @@ public record StsPrincipal(String accessKeyId, String secretAccessKey, String se
     public static StsPrincipal of(String accessKeyId, String secretAccessKey, String roleArn, String accountId,
                                   String region) {
         return new StsPrincipal(accessKeyId, secretAccessKey, null, roleArn, accountId, region, null, Map.of(),
-                null, OutboundTokenPolicy.allowAll());
+                null, OutboundTokenPolicy.allowAll(), null);
     }
 
     public StsPrincipal withSessionToken(String token, Instant expiry) {
         return new StsPrincipal(accessKeyId, secretAccessKey, token, roleArn, accountId, region, expiry,
-                principalTags, lambdaSourceFunctionArn, policy);
+                principalTags, lambdaSourceFunctionArn, policy, originIdentity);
     }
 
     public StsPrincipal withLambdaFunction(String functionArn) {
         return new StsPrincipal(accessKeyId, secretAccessKey, sessionToken, roleArn, accountId, region,
-                sessionExpiry, principalTags, functionArn, policy);
+                sessionExpiry, principalTags, functionArn, policy, originIdentity);
     }
 
     public StsPrincipal withPrincipalTags(Map<String, String> tags) {
         return new StsPrincipal(accessKeyId, secretAccessKey, sessionToken, roleArn, accountId, region,
-                sessionExpiry, tags, lambdaSourceFunctionArn, policy);
+                sessionExpiry, tags, lambdaSourceFunctionArn, policy, originIdentity);
     }
 
     public StsPrincipal withPolicy(OutboundTokenPolicy newPolicy) {
         return new StsPrincipal(accessKeyId, secretAccessKey, sessionToken, roleArn, accountId, region,
-                sessionExpiry, principalTags, lambdaSourceFunctionArn, newPolicy);
+                sessionExpiry, principalTags, lambdaSourceFunctionArn, newPolicy, originIdentity);
+    }
+
+    /** A session carrying a trusted identity propagation context (e.g. from an identity-enhanced role session). */
+    public StsPrincipal withOriginIdentity(OriginIdentity origin) {
+        return new StsPrincipal(accessKeyId, secretAccessKey, sessionToken, roleArn, accountId, region,
+                sessionExpiry, principalTags, lambdaSourceFunctionArn, policy, origin);
+    }
+
+    Optional<OriginIdentity> originIdentityIfAny() {
+        return Optional.ofNullable(originIdentity);
     }
 
     Optional<Instant> sessionExpiryIfAny() {

@@ -10,7 +10,10 @@ import java.util.Map;
  * form with the limits AWS documents.
  */
 record WebIdentityTokenRequest(List<String> audiences, String signingAlgorithm, int durationSeconds,
-                               Map<String, String> requestTags) {
+                               Map<String, String> requestTags, String subjectMode, String scope) {
+
+    static final String AWS_IDENTITY = "AwsIdentity";
+    static final String ORIGIN_IDENTITY = "OriginIdentity";
 
     private static final int MAX_AUDIENCES = 10;
     private static final int MAX_AUDIENCE_LENGTH = 1000;
@@ -46,7 +49,22 @@ record WebIdentityTokenRequest(List<String> audiences, String signingAlgorithm, 
                     + "[RS256, ES384]");
         }
         int duration = duration(first(form, "DurationSeconds"));
-        return new WebIdentityTokenRequest(List.copyOf(audiences), algorithm, duration, tags(form));
+        String subjectMode = first(form, "SubjectMode");
+        if (subjectMode != null && !AWS_IDENTITY.equals(subjectMode) && !ORIGIN_IDENTITY.equals(subjectMode)) {
+            throw StsError.validation("1 validation error detected: Value '" + subjectMode + "' at 'subjectMode' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [" + AWS_IDENTITY + ", "
+                    + ORIGIN_IDENTITY + "]");
+        }
+        String scope = first(form, "Scope");
+        if (scope != null && !ORIGIN_IDENTITY.equals(subjectMode)) {
+            throw StsError.validation("Scope is valid only with SubjectMode " + ORIGIN_IDENTITY + ".");
+        }
+        return new WebIdentityTokenRequest(List.copyOf(audiences), algorithm, duration, tags(form),
+                subjectMode == null ? AWS_IDENTITY : subjectMode, scope);
+    }
+
+    boolean originSubject() {
+        return ORIGIN_IDENTITY.equals(subjectMode);
     }
 
     private static int duration(String raw) throws StsError {

@@ -22,8 +22,12 @@
  *     service other than {@code sts}) or a date more than 15 min off → {@code SignatureDoesNotMatch}
  *     403.</li>
  * <li>Parameters: {@code Audience.member.N} 1–10 values ≤1000 chars, {@code SigningAlgorithm}
- *     RS256|ES384 (required), {@code DurationSeconds} 60–3600 (default 300), {@code Tags.member.N} ≤50
- *     → else {@code ValidationError} 400. Unknown {@code Action} → {@code InvalidAction} 400.</li>
+ *     RS256|ES384 (required), {@code DurationSeconds} 60–3600 (default 300), {@code Tags.member.N} ≤50,
+ *     {@code SubjectMode} AwsIdentity (default)|OriginIdentity, {@code Scope} only with OriginIdentity,
+ *     OriginIdentity only for a session with a trusted identity propagation context
+ *     ({@code StsPrincipal.withOriginIdentity(new OriginIdentity(subject, "user", issuer))})
+ *     → else {@code ValidationError} 400, as the STS API model says. Unknown {@code Action} →
+ *     {@code InvalidAction} 400.</li>
  * <li>{@code outboundFederationEnabled(false)} →
  *     {@code OutboundWebIdentityFederationDisabledException} 403; the principal's
  *     {@code OutboundTokenPolicy} (action allowed, audiences, max duration, algorithm) →
@@ -34,8 +38,9 @@
  *     {@code JWTPayloadSizeExceededException} 400. Bodies match the vendor samples in the project's
  *     shared {@code fixtures/aws}.</li>
  * <li>Tokens: header {@code {"kid":"RSA_n","typ":"JWT","alg":"RS256"}} ({@code EC_n} P-384 for ES384);
- *     {@code iss}, {@code aud} (string when one), {@code sub} = role ARN, {@code iat}, {@code exp},
- *     {@code jti}; under {@code "https://sts.amazonaws.com/"}: {@code aws_account},
+ *     {@code iss}, {@code aud} (string when one), {@code sub} = role ARN (with OriginIdentity: the
+ *     origin subject; {@code principal_id} stays the role), {@code scope} when given, {@code iat},
+ *     {@code exp}, {@code jti}; under {@code "https://sts.amazonaws.com/"}: {@code aws_account},
  *     {@code source_region}, {@code principal_id}, {@code principal_tags},
  *     {@code lambda_source_function_arn}, {@code request_tags}, {@code original_session_exp}.
  *     {@code rotateKey()} signs with new keys and keeps publishing the previous ones.</li>

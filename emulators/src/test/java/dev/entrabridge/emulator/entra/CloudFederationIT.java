@@ -96,7 +96,8 @@ class CloudFederationIT {
         });
 
         assertThat(minted).hasValue(1);
-        assertThat(claims(graph)).containsEntry("azp", MAILER_AGENT_APP_ID)
+        // Graph tokens are v1: the agent is appid, Graph's identifier URI the audience.
+        assertThat(claims(graph)).containsEntry("appid", MAILER_AGENT_APP_ID).doesNotContainKey("azp")
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("aud", java.util.List.of("https://graph.microsoft.com"))
                 .containsEntry("idtyp", "app");
@@ -110,7 +111,7 @@ class CloudFederationIT {
                 + "/computeMetadata/v1/instance/service-accounts/default/identity?audience=" + EXCHANGE_AUDIENCE
                 + "&format=full"), "Metadata-Flavor", "Google"));
 
-        assertThat(claims(graph)).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(graph)).containsEntry("appid", MAILER_AGENT_APP_ID);
     }
 
     @Test
@@ -127,11 +128,11 @@ class CloudFederationIT {
 
         String graph = graphTokenVia(() -> extractAccessToken(get(imds, "Metadata", "true")));
 
-        assertThat(claims(graph)).containsEntry("azp", MAILER_AGENT_APP_ID);
+        assertThat(claims(graph)).containsEntry("appid", MAILER_AGENT_APP_ID);
     }
 
     @Test
-    void aRoleArnDifferingOnlyInCaseIsRefusedWith700213() {
+    void aRoleArnDifferingOnlyInCaseIsRefusedWith7002138() {
         cloud.tenant().blueprint("c0ffee00-0000-4000-8000-00000000c0fe")
                 .federatedCredential("aws", cloud.sts().issuer(), AWS_ROLE_ARN.toLowerCase(), EXCHANGE_AUDIENCE);
         ConfidentialClientApplication other = EntraClients.client(cloud.entra(), TENANT_ID,
@@ -141,7 +142,7 @@ class CloudFederationIT {
                 .builder(Set.of("https://graph.microsoft.com/.default")).build()).get());
 
         assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(MsalServiceException.class);
-        assertThat(thrown.getCause().getMessage()).contains("AADSTS700213");
+        assertThat(thrown.getCause().getMessage()).contains("AADSTS7002138");
         assertThat(((MsalServiceException) thrown.getCause()).statusCode()).isEqualTo(401);
     }
 

@@ -70,10 +70,12 @@ class EntraAgentFlowsIT {
         IAuthenticationResult t2 = agentClient(entra, agent, () -> t1(agent)).acquireToken(ClientCredentialParameters
                 .builder(Set.of(GRAPH + "/.default")).build()).get();
 
-        assertThat(claims(t2.accessToken())).containsEntry("aud", List.of(GRAPH)).containsEntry("azp", agent)
-                .containsEntry("appid", agent).containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
+        assertThat(claims(t2.accessToken())).containsEntry("aud", List.of(GRAPH)).containsEntry("appid", agent)
+                .doesNotContainKey("azp").containsEntry("appidacr", "2").containsEntry("ver", "1.0")
+                .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID)
                 .containsEntry("roles", List.of("User.Read.All")).containsEntry("idtyp", "app")
-                .containsEntry("xms_act_fct", "11")
+                .containsEntry("xms_act_fct", "3 9 11").containsEntry("xms_sub_fct", "9 3 11")
+                .containsEntry("xms_idrel", "7 10")
                 .containsEntry("oid", tenant.findAgentIdentity(agent).orElseThrow().objectId());
         assertThat(entra.tokenRequests()).extracting(r -> r.formParam("client_id").orElseThrow())
                 .containsExactly(BLUEPRINT_APP_ID, agent);
@@ -166,8 +168,9 @@ class EntraAgentFlowsIT {
                 .builder(Set.of(GRAPH + "/User.Read"), new UserAssertion(userToken)).build()).get();
 
         assertThat(claims(result.accessToken())).containsEntry("idtyp", "user").containsEntry("oid", USER_OID)
-                .containsEntry("scp", "User.Read").containsEntry("azp", MAILER_AGENT_APP_ID)
-                .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID).containsEntry("aud", List.of(GRAPH));
+                .containsEntry("scp", "User.Read").containsEntry("appid", MAILER_AGENT_APP_ID)
+                .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID).containsEntry("aud", List.of(GRAPH))
+                .containsEntry("xms_sub_fct", "3 12");
         var sent = entra.tokenRequests().get(entra.tokenRequests().size() - 1);
         assertThat(sent.formParam("grant_type")).contains("urn:ietf:params:oauth:grant-type:jwt-bearer");
         assertThat(sent.formParam("requested_token_use")).contains("on_behalf_of");
@@ -209,9 +212,9 @@ class EntraAgentFlowsIT {
                 .builder(Set.of(GRAPH + "/User.Read"), UUID.fromString(AGENT_USER_OID), t2).build()).get();
 
         assertThat(claims(result.accessToken())).containsEntry("oid", AGENT_USER_OID).containsEntry("idtyp", "user")
-                .containsEntry("upn", AGENT_USER_UPN).containsEntry("azp", MAILER_AGENT_APP_ID)
+                .containsEntry("upn", AGENT_USER_UPN).containsEntry("appid", MAILER_AGENT_APP_ID)
                 .containsEntry("xms_par_app_azp", BLUEPRINT_APP_ID).containsEntry("xms_sub_fct", "13")
-                .containsEntry("xms_act_fct", "11").containsEntry("scp", "User.Read");
+                .containsEntry("xms_act_fct", "3 9 11").containsEntry("scp", "User.Read");
         var sent = entra.tokenRequests().get(entra.tokenRequests().size() - 1);
         assertThat(sent.formParam("grant_type")).contains("user_fic");
         assertThat(sent.formParam("user_id")).contains(AGENT_USER_OID);

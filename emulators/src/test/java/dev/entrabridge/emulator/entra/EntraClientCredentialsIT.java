@@ -194,22 +194,31 @@ class EntraClientCredentialsIT {
     }
 
     @Test
-    void subjectDifferingOnlyInCaseIs700213() {
-        var app = federatedClient(() -> issuer.mint(ROLE_ARN.toUpperCase(), EXCHANGE_AUDIENCE, Duration.ofMinutes(5)));
+    void subjectDifferingOnlyInCaseIs7002138() {
+        String presented = ROLE_ARN.toUpperCase();
+        var app = federatedClient(() -> issuer.mint(presented, EXCHANGE_AUDIENCE, Duration.ofMinutes(5)));
 
-        assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(), "invalid_client", 700213, 401);
+        MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(),
+                "invalid_client", 7002138, 401);
+
+        // Entra's text, as answered to real callers (Azure/login#515).
+        assertThat(e.getMessage()).contains("No matching federated identity record found for presented assertion"
+                + " subject '" + presented + "'. The subject matches with case-insensitive comparison, but not with"
+                + " case-sensitive comparison.");
     }
 
     @Test
-    void otherSubjectIs70021NamingIssuerSubjectAndAudience() {
+    void otherSubjectIs700213NamingTheSubject() {
         String otherRole = "arn:aws:iam::123456789012:role/OtherRole";
         var app = federatedClient(() -> issuer.mint(otherRole, EXCHANGE_AUDIENCE, Duration.ofMinutes(5)));
 
         MsalServiceException e = assertService(() -> app.acquireToken(t1Parameters(MAILER_AGENT_APP_ID)).get(),
-                "invalid_request", 70021, 400);
+                "invalid_client", 700213, 401);
 
-        assertThat(e.getMessage()).contains("Assertion Issuer: '" + issuer.issuer() + "'",
-                "Assertion Subject: '" + otherRole + "'", "Assertion Audience: '" + EXCHANGE_AUDIENCE + "'");
+        // Entra's text, as answered to real callers (Azure/login#482, dotnet/maui#31978).
+        assertThat(e.getMessage()).contains("AADSTS700213: No matching federated identity record found for presented"
+                + " assertion subject '" + otherRole + "'. Check your federated identity credential Subject, Audience"
+                + " and Issuer against the presented assertion.");
     }
 
     @Test

@@ -39,6 +39,19 @@ final class EntraClients {
         return client(entra, agentId, ClientCredentialFactory.createFromCallback(options -> t1.get()));
     }
 
+    /** The person's token for the blueprint, signed in with the public client (MSAL4J's username/password flow). */
+    static String personToken(EntraEmulator entra) throws Exception {
+        com.microsoft.aad.msal4j.PublicClientApplication app = com.microsoft.aad.msal4j.PublicClientApplication
+                .builder(dev.entrabridge.emulator.cloud.EmulatedCloud.PUBLIC_CLIENT_APP_ID)
+                .authority(EntraEmulator.PUBLIC_AUTHORITY_HOST + "/" + TENANT_ID + "/")
+                .httpClient(EmulatorRoutingHttpClient.to(entra)).build();
+        return app.acquireToken(com.microsoft.aad.msal4j.UserNamePasswordParameters.builder(
+                java.util.Set.of(dev.entrabridge.emulator.cloud.EmulatedCloud.BLUEPRINT_API + "/"
+                        + dev.entrabridge.emulator.cloud.EmulatedCloud.ACCESS_AS_USER),
+                dev.entrabridge.emulator.cloud.EmulatedCloud.USER_UPN,
+                dev.entrabridge.emulator.cloud.EmulatedCloud.USER_PASSWORD.toCharArray()).build()).get().accessToken();
+    }
+
     /** The {@code sub} of the T1 a blueprint of the cloud's tenant gets for an agent identity. */
     static String t1Subject(String blueprint, String agent) {
         return FmiSubject.of(TENANT_ID, blueprint, agent);

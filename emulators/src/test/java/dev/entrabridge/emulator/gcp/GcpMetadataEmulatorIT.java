@@ -108,4 +108,18 @@ class GcpMetadataEmulatorIT {
         assertThat(get("/computeMetadata/v1/instance/no-such-thing", true).statusCode()).isEqualTo(404);
         assertThat(metadata.host()).isEqualTo(metadata.baseUrl().getAuthority());
     }
+
+    /** gcp-metadata's isAvailable(): GET {BASE_PATH}/instance with Metadata-Flavor, then the flavor header of the answer. */
+    @Test
+    void theInstanceDirectoryAnswersAsGcpMetadataIsAvailableExpects() throws Exception {
+        HttpResponse<String> probe = get("/computeMetadata/v1/instance", true);
+        HttpResponse<String> recursive = get("/computeMetadata/v1/instance/?recursive=true", true);
+
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.headers().firstValue("Metadata-Flavor")).contains("Google");
+        assertThat(probe.body().lines()).contains("id", "service-accounts/", "zone");
+        assertThat(recursive.statusCode()).isEqualTo(200);
+        assertThat(recursive.body()).contains("\"id\":4567890123456789012", "\"serviceAccounts\"");
+        assertThat(get("/computeMetadata/v1/instance", false).statusCode()).isEqualTo(403);
+    }
 }
