@@ -87,7 +87,8 @@ class FunctionInvocationsIT {
         assertThat((String) Jwts.claims(t2.formParam("client_assertion").orElseThrow()).get("sub")).endsWith("/" + MAILER_AGENT_APP_ID);
         assertThat(cloud.graph().requests()).last().satisfies(g -> {
             Map<String, Object> agentToken = Jwts.claims(g.header("authorization").orElseThrow().substring(7));
-            assertThat(agentToken).containsEntry("azp", MAILER_AGENT_APP_ID).containsEntry("aud", List.of(GRAPH));
+            // Graph tokens are v1, as Entra issues them: the client is appid, not azp.
+            assertThat(agentToken).containsEntry("appid", MAILER_AGENT_APP_ID).containsEntry("aud", List.of(GRAPH));
         });
         assertThat(app.auditLines).last().asString().contains("\"outcome\":\"issued\"", "\"kind\":\"JWT\"",
                 "\"subject\":\"" + EmulatedFunctionApp.CALLER + "\"");
