@@ -9,13 +9,15 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ./demo [--port N] [--bind A] [--allow-from CIDR]... [--workers N] [--demo-break=NAME]} and
  * {@code ./demo health [--demo-break=NAME] [--json]}: starts the emulated world in this process,
  * then the production sidecar configured for it by environment alone, and prints the curl commands
- * to try; or runs the sidecar's health command once on that world.
+ * to try; or runs the sidecar's health command once on that world. {@code ./demo bedrock [EVENT.json …]}
+ * runs the Bedrock action-group Lambda on that world instead ({@link BedrockDemo}).
  */
 public final class DemoMain {
 
@@ -26,6 +28,10 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bedrock")) {
+            System.exit(BedrockDemo.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
         SidecarMain.prepareProcess();
         DemoOptions options;
         SidecarOptions sidecar;

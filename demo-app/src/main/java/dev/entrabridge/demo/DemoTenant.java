@@ -57,6 +57,21 @@ final class DemoTenant implements AutoCloseable {
     }
 
     /**
+     * The configuration of the Lambda behind Bedrock agents' action groups on this world, as an operator
+     * would set it ({@code BRIDGE_BEDROCK_AGENTS}, a policy for the Bedrock agents, mail on), pointing at
+     * the emulators; its calendar examples ask for the events {@link #withExampleCalendar()} adds.
+     */
+    Map<String, String> bedrockEnvironment() {
+        return deployment.bedrockEnvironment();
+    }
+
+    /** Adds the person's events on the day the calendar examples ask about. */
+    DemoTenant withExampleCalendar() {
+        deployment.seedExampleCalendar();
+        return this;
+    }
+
+    /**
      * {@link #environment()} plus the operator's own {@code BRIDGE_HEALTH_*} settings from {@code outer}:
      * the demo configures everything else itself, but how its health check runs stays the operator's.
      */

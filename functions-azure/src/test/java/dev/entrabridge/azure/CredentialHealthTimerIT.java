@@ -44,7 +44,7 @@ class CredentialHealthTimerIT {
         cloud = world.cloud();
         // Lets the blueprint read its own FICs, so the run compares them with the assertion.
         cloud.tenant().grantAppRoles(BLUEPRINT_APP_ID, GRAPH, "AgentIdentityBlueprint.Read.All");
-        app = new EmulatedFunctionApp(world.bridge(), Clock.systemUTC());
+        app = new EmulatedFunctionApp(world.bridge());
     }
 
     @AfterEach

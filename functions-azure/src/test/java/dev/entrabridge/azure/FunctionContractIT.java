@@ -2,12 +2,10 @@ package dev.entrabridge.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entrabridge.emulator.cloud.EmulatedCloud;
-import dev.entrabridge.endpoint.contract.ContractFixture;
 import dev.entrabridge.endpoint.contract.ContractTarget;
+import dev.entrabridge.endpoint.contract.ContractWorld;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
 import dev.entrabridge.testing.EmulatedCloudExtension;
-import dev.entrabridge.testing.EmulatedContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,16 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.entrabridge.emulator.cloud.EmulatedCloud.USER_OID;
 import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_API;
@@ -47,67 +42,27 @@ class FunctionContractIT extends HttpContractSuite {
     static final EmulatedCloudExtension WORLD = EmulatedCloudExtension.perClass(
             b -> b.demoPeople().clock(Clock.systemUTC()));
 
-    private static EmulatedCloud cloud;
     private static EmulatedFunctionApp app;
     private static FunctionHost host;
-    private static EmulatedContract.LogCapture logs;
     private static ContractTarget target;
 
     @BeforeAll
     static void deploy() {
-        cloud = WORLD.cloud();
-        app = new EmulatedFunctionApp(WORLD.bridge(), Clock.systemUTC(), EmulatedContract.retireAgent(cloud));
+        app = EmulatedFunctionApp.forContract(WORLD.bridge());
         host = app.host();
-        logs = EmulatedContract.LogCapture.start();
-        ContractFixture fixture = EmulatedContract.fixture(cloud, app::callerJwt,
-                () -> app.strangers.mint(EmulatedFunctionApp.CALLER, EmulatedFunctionApp.CALLER_AUDIENCE, Duration.ofMinutes(5)));
-        target = new ContractTarget() {
-            @Override
-            public Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
-                FakeHttpResponse r = host.http(method, EmulatedFunctionApp.BASE_URL + "/api" + pathAndQuery, headers, body);
-                return new Response(r.getStatusCode(), r.headers(), r.bodyText());
-            }
-
-            @Override
-            public Response callDirectly(URI url, Map<String, String> headers) {
-                return EmulatedContract.callDirectly(url, headers);
-            }
-
-            @Override
-            public ContractFixture fixture() {
-                return fixture;
-            }
-
-            @Override
-            public Optional<String> callerTokenHeader() {
-                return Optional.of(EmulatedFunctionApp.CALLER_HEADER);
-            }
-
-            @Override
-            public List<String> auditLines() {
-                return List.copyOf(app.auditLines);
-            }
-
-            @Override
-            public List<String> logLines() {
-                return logs.lines();
-            }
-
-            @Override
-            public boolean injectEntraFailure(int status, Duration retryAfter) {
-                return EmulatedContract.injectEntraFailure(cloud, status, retryAfter);
-            }
-        };
+        target = app.world.networkTarget(EmulatedFunctionApp.CALLER_HEADER, (method, pathAndQuery, headers, body) -> {
+            FakeHttpResponse r = host.http(method, EmulatedFunctionApp.BASE_URL + "/api" + pathAndQuery, headers, body);
+            return new ContractTarget.Response(r.getStatusCode(), r.headers(), r.bodyText());
+        }, () -> List.copyOf(app.auditLines), List::of);
     }
 
     @AfterEach
     void clearFaults() {
-        cloud.resetFaults();
+        app.world.resetFaults();
     }
 
     @AfterAll
     static void undeploy() {
-        logs.close();
         app.close();
     }
 
@@ -133,7 +88,7 @@ class FunctionContractIT extends HttpContractSuite {
                 mint(Map.of("exp", hourAgo.getEpochSecond(), "iat", hourAgo.minusSeconds(300).getEpochSecond())),
                 "CALLER_TOKEN_EXPIRED",
                 mint(Map.of("nbf", Instant.now().plusSeconds(600).getEpochSecond())), "CALLER_TOKEN_NOT_YET_VALID",
-                app.workloads.mint(EmulatedFunctionApp.CALLER, "api://someone-else", Duration.ofMinutes(5)),
+                app.world.callerJwt("api://someone-else", Map.of()),
                 "CALLER_TOKEN_WRONG_AUDIENCE");
 
         for (Map.Entry<String, String> e : refusals.entrySet()) {
@@ -161,7 +116,7 @@ class FunctionContractIT extends HttpContractSuite {
         assertThat(claims.path("idtyp").asText()).isEqualTo("user");
         assertThat(claims.path("oid").asText()).isEqualTo(USER_OID);
         String audit = app.auditLines.get(app.auditLines.size() - 1);
-        assertThat(audit).contains("\"flow\":\"on_behalf_of\"", "\"subject\":\"" + EmulatedFunctionApp.CALLER + "\"");
+        assertThat(audit).contains("\"flow\":\"on_behalf_of\"", "\"subject\":\"" + ContractWorld.CALLER + "\"");
     }
 
     @Test
@@ -177,7 +132,7 @@ class FunctionContractIT extends HttpContractSuite {
     }
 
     private static String mint(Map<String, Object> claims) {
-        return app.workloads.mint(EmulatedFunctionApp.CALLER, EmulatedFunctionApp.CALLER_AUDIENCE, Duration.ofMinutes(5), claims);
+        return app.world.callerJwt(ContractWorld.CALLER_AUDIENCE, claims);
     }
 
     private static String enc(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.http.RecordedRequest;
+import dev.entrabridge.endpoint.contract.ContractWorld;
 import dev.entrabridge.testing.EmulatedCloudExtension;
 import dev.entrabridge.testing.Jwts;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class FunctionInvocationsIT {
     @BeforeEach
     void deploy() {
         cloud = world.cloud();
-        app = new EmulatedFunctionApp(world.bridge(), Clock.systemUTC());
+        app = new EmulatedFunctionApp(world.bridge());
     }
 
     @AfterEach
@@ -91,7 +92,7 @@ class FunctionInvocationsIT {
             assertThat(agentToken).containsEntry("appid", MAILER_AGENT_APP_ID).containsEntry("aud", List.of(GRAPH));
         });
         assertThat(app.auditLines).last().asString().contains("\"outcome\":\"issued\"", "\"kind\":\"JWT\"",
-                "\"subject\":\"" + EmulatedFunctionApp.CALLER + "\"");
+                "\"subject\":\"" + ContractWorld.CALLER + "\"");
     }
 
     @Test

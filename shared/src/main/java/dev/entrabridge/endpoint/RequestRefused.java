@@ -43,7 +43,8 @@ public final class RequestRefused extends RuntimeException {
         return new RequestRefused(status, code, detail, remedy, null, null, Map.of());
     }
 
-    static RequestRefused badRequest(String code, String detail, String remedy) {
+    /** 400: also for adapters whose mapping of their platform's request refuses malformed input. */
+    public static RequestRefused badRequest(String code, String detail, String remedy) {
         return of(400, code, detail, remedy);
     }
 

@@ -5,6 +5,7 @@ import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.cloud.EmulatedCloud;
 import dev.entrabridge.emulator.cloud.MutableClock;
+import dev.entrabridge.emulator.graph.GraphEvent;
 import dev.entrabridge.emulator.http.EmulatorTls;
 import dev.entrabridge.emulator.http.RecordedRequest;
 import dev.entrabridge.entra.AgentTokenService;
@@ -20,6 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,24 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
      * API's allowlist admits; everything else is refused before Graph is called.
      */
     public static final List<String> GRAPH_ALLOWED_PATHS = List.of("/users", "/me");
+
+    /** The Bedrock agent (and alias) of the action-group examples, mapped to {@link #MAIL_AGENT}. */
+    public static final String BEDROCK_AGENT_ID = "8ZXY0W8P1H";
+    public static final String BEDROCK_ALIAS_ID = "TSTALIASID";
+    /** A Bedrock agent mapped to {@link #CALENDAR_AGENT}, whose identity may read users but not calendars. */
+    public static final String BEDROCK_CALENDAR_AGENT_ID = "C4LENDAR01";
+    /**
+     * A caller policy ({@code BRIDGE_POLICY}) letting each mapped Bedrock agent use its agent for
+     * {@link #GRAPH_API}, autonomously; what {@link #bedrockEnvironment()} sets.
+     */
+    public static final String BEDROCK_POLICY = "{\"rules\":["
+            + "{\"name\":\"bedrock-mail-agent\",\"caller\":{\"kind\":\"bedrock-agent\",\"agentId\":\"" + BEDROCK_AGENT_ID
+            + "\"},\"agents\":[\"" + MAIL_AGENT + "\"],\"apis\":[\"" + GRAPH_API + "\"],\"flows\":[\"autonomous\"]},"
+            + "{\"name\":\"bedrock-calendar-agent\",\"caller\":{\"kind\":\"bedrock-agent\",\"agentId\":\""
+            + BEDROCK_CALENDAR_AGENT_ID + "\"},\"agents\":[\"" + CALENDAR_AGENT + "\"],\"apis\":[\"" + GRAPH_API
+            + "\"],\"flows\":[\"autonomous\"]}]}";
+    /** The day of {@link #seedExampleCalendar()}'s events, which the calendar examples ask for. */
+    public static final String EXAMPLE_DAY = "2026-01-15";
 
     private static final String CA_FILE = "emulator-ca.pem";
     private static final String TOKEN_FILE = "azure-identity-token";
@@ -122,6 +144,32 @@ public record EmulatedDeployment(EmulatedCloud cloud, Path dir) {
                 throw new IllegalArgumentException("no emulated configuration for credential source " + source);
         }
         return env;
+    }
+
+    /**
+     * The environment of the Lambda deployment behind Bedrock agents' action groups: the {@code aws-sts}
+     * source as {@link #environment} sets it, the Bedrock agents mapped ({@link #BEDROCK_AGENT_ID} to
+     * {@link #MAIL_AGENT}, {@link #BEDROCK_CALENDAR_AGENT_ID} to {@link #CALENDAR_AGENT}) and allowed by
+     * {@link #BEDROCK_POLICY}, mail turned on and the generic Graph GET allowed below {@code /users}.
+     * The Graph examples expect the cloud's demo people and {@link #seedExampleCalendar()}.
+     */
+    public Map<String, String> bedrockEnvironment() {
+        Map<String, String> env = environment(CredentialSourceKind.AWS_STS);
+        env.put("BRIDGE_BEDROCK_AGENTS", MAIL_AGENT + "=" + BEDROCK_AGENT_ID + "," + CALENDAR_AGENT + "="
+                + BEDROCK_CALENDAR_AGENT_ID);
+        env.put("BRIDGE_POLICY", BEDROCK_POLICY);
+        env.put("BRIDGE_GRAPH_SEND_MAIL", "true");
+        env.put("BRIDGE_GRAPH_ALLOWED_PATHS", "/users");
+        return env;
+    }
+
+    /** Gives the person ({@link EmulatedCloud#USER_UPN}) two events on {@link #EXAMPLE_DAY}, for the calendar examples. */
+    public void seedExampleCalendar() {
+        Instant day = LocalDate.parse(EXAMPLE_DAY).atStartOfDay(ZoneOffset.UTC).toInstant();
+        cloud.graph().addEvent(EmulatedCloud.USER_OID, new GraphEvent("example-1", "Design review",
+                day.plus(Duration.ofHours(10)), day.plus(Duration.ofHours(11)), "Room 2"));
+        cloud.graph().addEvent(EmulatedCloud.USER_OID, new GraphEvent("example-2", "Customer call",
+                day.plus(Duration.ofHours(15)), day.plus(Duration.ofHours(15).plusMinutes(30)), "Teams"));
     }
 
     public BridgeConfig config(CredentialSourceKind source) {

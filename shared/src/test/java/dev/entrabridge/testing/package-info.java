@@ -40,7 +40,10 @@
  *       {@code runtime(...)} (and its {@code tokenService(...)}, {@code credentialHealth(...)}) builds the
  *       core through {@link dev.entrabridge.testing.Runtimes}, the runtime's builder, as every deployment
  *       builds it, so a change of how the core is composed is made there once;
- *       {@code LOOPBACK_MAIL_AGENT_POLICY} is the caller policy a test calling as a local agent adds. The configured agents are
+ *       {@code LOOPBACK_MAIL_AGENT_POLICY} is the caller policy a test calling as a local agent adds;
+ *       {@code bedrockEnvironment()} is the Lambda behind Bedrock agents' action groups (Bedrock agents
+ *       {@code BEDROCK_AGENT_ID} → {@code mail-agent} and {@code BEDROCK_CALENDAR_AGENT_ID} → {@code calendar-agent},
+ *       {@code BEDROCK_POLICY}, mail on) and {@code seedExampleCalendar()} the events of its calendar examples. The configured agents are
  *       {@code mail-agent} (the mailer agent identity with its agent user) and {@code calendar-agent};
  *       the API is {@code graph} (the Graph emulator, base URL {@code …/v1.0/} as in Microsoft's Graph entry, {@code /users} and {@code /me} allowed).
  *       It is plain Java: the demo uses it too.</li>

@@ -28,10 +28,7 @@ record BenchmarkedFunction(String name, String handler, List<Path> classpath, St
                            Map<String, String> environment, Optional<String> environmentProvider) {
 
     static BenchmarkedFunction load(Path spec, Path classpathFile) throws IOException {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(spec, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
+        Properties properties = properties(spec);
         Map<String, String> environment = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().filter(k -> k.startsWith("env.")).sorted()
                 .forEach(k -> environment.put(k.substring("env.".length()), properties.getProperty(k)));
@@ -42,6 +39,19 @@ record BenchmarkedFunction(String name, String handler, List<Path> classpath, St
                 classpath, Files.readString(event, StandardCharsets.UTF_8).strip(),
                 required(properties, "expect", spec), environment,
                 Optional.ofNullable(properties.getProperty("environment-provider")));
+    }
+
+    /** The event file a spec names, resolved against the spec's folder. */
+    static Path eventFile(Path spec) throws IOException {
+        return spec.toAbsolutePath().getParent().resolve(required(properties(spec), "event", spec)).normalize();
+    }
+
+    private static Properties properties(Path spec) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(spec, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     private static String required(Properties properties, String key, Path spec) {
