@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,9 @@ class FunctionContractIT extends HttpContractSuite {
                 "CALLER_TOKEN_EXPIRED",
                 mint(Map.of("nbf", Instant.now().plusSeconds(600).getEpochSecond())), "CALLER_TOKEN_NOT_YET_VALID",
                 app.world.callerJwt("api://someone-else", Map.of()),
-                "CALLER_TOKEN_WRONG_AUDIENCE");
+                "CALLER_TOKEN_WRONG_AUDIENCE",
+                // A null claim is left out of the token.
+                mint(Collections.singletonMap("sub", null)), "CALLER_TOKEN_MISSING_CLAIM");
 
         for (Map.Entry<String, String> e : refusals.entrySet()) {
             FakeHttpResponse response = get(ROUTE, Map.of(EmulatedFunctionApp.CALLER_HEADER, "Bearer " + e.getKey()));
