@@ -29,6 +29,9 @@ public record SidecarOptions(String bind, int port, Optional<Path> config, List<
             "       java -jar entra-agent-bridge-sidecar.jar health [--config FILE] [--json]",
             "  runs the credential health check once, prints the report and exits 0 (pass or warn) or 1 (fail)",
             "",
+            "       java -jar entra-agent-bridge-sidecar.jar entra-setup --tenant ID --blueprint APP_ID [outputs...]",
+            "  creates or verifies the blueprint's federated identity credentials (entra-setup --help for the flags)",
+            "",
             "  (the demo on emulators is a separate jar: ./demo from the repository root)");
 
     /** Parses and validates the flags; a mistake is an {@link IllegalArgumentException} naming the flag. */
