@@ -32,6 +32,10 @@ public final class SidecarMain {
                     System.out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("probe")) {
+            System.exit(ProbeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("entra-setup")) {
             System.exit(EntraSetupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.out, System.err));
