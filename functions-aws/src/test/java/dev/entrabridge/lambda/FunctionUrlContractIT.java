@@ -1,6 +1,7 @@
 package dev.entrabridge.lambda;
 
 import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.endpoint.contract.ContractTarget;
 import dev.entrabridge.endpoint.contract.ContractWorld;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
@@ -41,7 +42,7 @@ class FunctionUrlContractIT extends HttpContractSuite {
     @BeforeAll
     static void startHandler() {
         contract = ContractWorld.on(WORLD.cloud(), WORLD.bridge());
-        BridgeConfig config = BridgeConfig.fromEnvironment(contract.environment(
+        BridgeConfig config = BridgeConfig.fromEnvironment(contract.environment(CredentialSourceKind.AWS_STS,
                 "{\"kind\":\"aws-iam\",\"principalArn\":\"arn:aws:sts::123456789012:assumed-role/AgentWorkloadRole/*\"}"));
         TokenFunctionUrlHandler handler = new TokenFunctionUrlHandler(Runtimes.system(config, AUDIT::add));
         target = contract.target((method, pathAndQuery, headers, body) -> {

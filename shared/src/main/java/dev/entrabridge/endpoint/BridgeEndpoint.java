@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,15 +39,17 @@ public final class BridgeEndpoint {
     private final CallerTokenValidator validateTokens;
     private final HealthSummary health;
     private final Clock clock;
+    private final NetworkCallers networkCallers;
 
     private BridgeEndpoint(Builder b) {
         this.issuance = Objects.requireNonNull(b.issuance, "issuance: the TokenIssuance (policy, core, audit)");
         this.clock = b.clock;
         this.apis = new ApiCatalog(issuance.apis());
         this.sidecar = new SidecarRoutes(apis, issuance, b.userTokens, b.downstream);
-        this.token = new TokenRoute(apis, issuance, b.callerTokens, clock);
+        this.token = new TokenRoute(apis, issuance, b.callerTokens, b.userTokens, clock);
         this.validateTokens = b.userTokens != null ? b.userTokens : b.callerTokens;
         this.health = b.health;
+        this.networkCallers = b.overNetwork ? new NetworkCallers(b.callerTokens) : null;
     }
 
     public static Builder builder() {
@@ -71,6 +74,10 @@ public final class BridgeEndpoint {
         } catch (RequestRefused e) {
             return Problems.render(e, correlationId);
         }
+        if (networkCallers != null) {
+            // Over the network only a token says who calls, not the adapter, not even in an audit line.
+            request = request.withCaller(null);
+        }
         Instant start = clock.instant();
         String route = null;
         String api = null;
@@ -82,6 +89,9 @@ public final class BridgeEndpoint {
             RoutePath path = RoutePath.parse(request.path());
             route = path.route().toLowerCase(Locale.ROOT);
             api = path.api().orElse(null);
+            if (networkCallers != null) {
+                request = networkCallers.authenticate(request, route);
+            }
             return route(request, path, correlationId);
         } catch (RuntimeException e) {
             RequestRefused refused = Problems.refusal(e);
@@ -91,6 +101,35 @@ public final class BridgeEndpoint {
             }
             return Problems.render(refused, correlationId);
         }
+    }
+
+    /**
+     * Serves a route of the adapter's own (the Azure Function's stored health report) behind the contract's
+     * caller authentication: the mapping's refusals, the caller check (the network stage where callers come
+     * over the network, else the adapter's caller) and any refusal {@code answer} raises become the same problem
+     * responses as on every other route. Never throws.
+     *
+     * @param answer what to answer the authenticated caller
+     */
+    public BridgeResponse handleOwnRoute(Supplier<BridgeRequest> mapping, Function<Caller, BridgeResponse> answer) {
+        String correlationId = UUID.randomUUID().toString();
+        try {
+            BridgeRequest request = mapping.get();
+            if (networkCallers != null) {
+                request = networkCallers.authenticate(request, "");
+            }
+            return answer.apply(caller(request));
+        } catch (RuntimeException e) {
+            return Problems.render(Problems.refusal(e), correlationId);
+        }
+    }
+
+    /**
+     * The problem response for a refusal raised where no endpoint exists, e.g. by an adapter whose runtime could
+     * not be built from its configuration: the same RFC 9457 body as every other refusal.
+     */
+    public static BridgeResponse problem(RequestRefused refused) {
+        return Problems.render(refused, UUID.randomUUID().toString());
     }
 
     private BridgeResponse route(BridgeRequest request, RoutePath path, String correlationId) {
@@ -185,6 +224,7 @@ public final class BridgeEndpoint {
         private DownstreamCaller downstream;
         private HealthSummary health = HealthSummary.LIVENESS_ONLY;
         private Clock clock = Clock.systemUTC();
+        private boolean overNetwork;
 
         private Builder() {
         }
@@ -225,7 +265,22 @@ public final class BridgeEndpoint {
             return this;
         }
 
+        /**
+         * Callers reach this endpoint over a network, so every request must prove its caller by its own JWT
+         * from a {@link #callerTokens} issuer (header {@code X-Caller-Authorization: Bearer …}, or the RFC 8693
+         * tokens on {@code POST /token}) before any route runs; the adapter's caller is ignored. For deployments
+         * on the internet (the Azure Function); the sidecar's loopback peer and a Function URL's IAM principal
+         * are callers their adapters authenticate instead.
+         */
+        public Builder callersOverNetwork() {
+            overNetwork = true;
+            return this;
+        }
+
         public BridgeEndpoint build() {
+            if (overNetwork && callerTokens == null) {
+                throw new IllegalStateException("callers over the network need trusted caller issuers (callerTokens)");
+            }
             return new BridgeEndpoint(this);
         }
     }

@@ -27,12 +27,13 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         body = body == null ? new byte[0] : body.clone();
     }
 
-    static BridgeResponse json(int status, String json) {
+    /** A JSON response ({@code application/json; charset=utf-8}). */
+    public static BridgeResponse json(int status, String json) {
         return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy with one more header (replacing any header of that name). */
-    BridgeResponse withHeader(String name, String value) {
+    public BridgeResponse withHeader(String name, String value) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(headers);
         copy.put(name, List.of(value));
@@ -40,7 +41,7 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
     }
 
     /** A token-bearing response: no cache may keep it (the three headers Microsoft's sidecar sends). */
-    BridgeResponse noStore() {
+    public BridgeResponse noStore() {
         return withHeader("Cache-Control", "no-cache, no-store, must-revalidate").withHeader("Pragma", "no-cache")
                 .withHeader("Expires", "0");
     }

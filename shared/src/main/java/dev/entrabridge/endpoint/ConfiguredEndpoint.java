@@ -44,6 +44,11 @@ public final class ConfiguredEndpoint {
                 .downstream(new DownstreamCaller(outbound, DownstreamLimits.defaults()));
     }
 
+    /** Whether {@code BRIDGE_CALLERS} names at least one trusted caller issuer. */
+    public static boolean trustsCallers(BridgeConfig config) {
+        return callerIssuers(config.callers()).isPresent();
+    }
+
     /**
      * The tenant's own issuers, for users' tokens aimed at the blueprint ({@code /AuthorizationHeader},
      * {@code /DownstreamApi}, {@code /Validate}): v2 ({@code {authority}/{tenant}/v2.0}, {@code aud} the

@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * {@code POST /token}: a plain token route for clients that are not Microsoft's, in two forms —
  * a JSON body from an already-authenticated caller, or an RFC 8693 token exchange where the
- * caller's own OIDC JWT ({@code subject_token}) is what authenticates it.
+ * caller's own OIDC JWT ({@code subject_token}) is what authenticates it; acting for a user
+ * (RFC 8693 §4.1 delegation), {@code subject_token} is the user's token and {@code actor_token}
+ * the caller's JWT.
  */
 final class TokenRoute {
 
@@ -32,30 +34,45 @@ final class TokenRoute {
     static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
     private static final Set<String> FORM_PARAMETERS = Set.of("grant_type", "subject_token", "subject_token_type",
-            "requested_token_type", "agent_identity", "audience", "scope", "agent_user_id", "agent_username");
+            "requested_token_type", "agent_identity", "audience", "scope", "agent_user_id", "agent_username",
+            "actor_token", "actor_token_type");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiCatalog apis;
     private final TokenIssuance issuance;
     private final CallerTokenValidator callerTokens;
+    private final CallerTokenValidator userTokens;
     private final Clock clock;
 
-    /** @param callerTokens validates RFC 8693 subject tokens, or {@code null} when no issuer is trusted */
-    TokenRoute(ApiCatalog apis, TokenIssuance issuance, CallerTokenValidator callerTokens, Clock clock) {
+    /**
+     * @param callerTokens validates RFC 8693 subject (or actor) tokens, or {@code null} when no issuer is trusted
+     * @param userTokens   validates the user's token of a delegation before Entra sees it, or {@code null}
+     */
+    TokenRoute(ApiCatalog apis, TokenIssuance issuance, CallerTokenValidator callerTokens,
+               CallerTokenValidator userTokens, Clock clock) {
         this.apis = apis;
         this.issuance = issuance;
         this.callerTokens = callerTokens;
+        this.userTokens = userTokens;
         this.clock = clock;
+    }
+
+    /** Whether the request is an RFC 8693 token exchange (a form body), whose own tokens authenticate the caller. */
+    static boolean isExchange(BridgeRequest request) {
+        return mediaType(request).equals("application/x-www-form-urlencoded");
+    }
+
+    private static String mediaType(BridgeRequest request) {
+        return request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
     }
 
     BridgeResponse handle(BridgeRequest request, String correlationId) {
         String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String mediaType = contentType.split(";", 2)[0].strip();
-        if (mediaType.equals("application/json")) {
+        if (mediaType(request).equals("application/json")) {
             return json(request, correlationId);
         }
-        if (mediaType.equals("application/x-www-form-urlencoded")) {
+        if (isExchange(request)) {
             return exchange(request, correlationId);
         }
         throw RequestRefused.of(415, "BRIDGE_UNSUPPORTED_MEDIA_TYPE",
@@ -71,7 +88,7 @@ final class TokenRoute {
         TokenRequestBody body = StrictJson.read(request.body(), TokenRequestBody.class);
         Optional<AgentUser> user = agentUser(body.agentUserId(), body.agentUsername(), "agentUserId", "agentUsername");
         String agent = required(body.agentIdentity(), "agentIdentity");
-        return issue(caller, agent, body.api(), body.scopes(), user, correlationId, false);
+        return issue(caller, agent, body.api(), body.scopes(), user, null, correlationId, false);
     }
 
     private BridgeResponse exchange(BridgeRequest request, String correlationId) {
@@ -81,34 +98,81 @@ final class TokenRoute {
                     "grant_type must be " + TOKEN_EXCHANGE + ".", "Send grant_type=" + TOKEN_EXCHANGE + ".");
         }
         String subjectTokenType = required(form.get("subject_token_type"), "subject_token_type");
+        if (form.containsKey("actor_token") || form.containsKey("actor_token_type")) {
+            return delegation(form, subjectTokenType, correlationId);
+        }
         if (!subjectTokenType.equals(JWT_TYPE) && !subjectTokenType.equals(ID_TOKEN_TYPE)) {
             throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER", "subject_token_type must be " + JWT_TYPE + ".",
                     "Present your workload's OIDC JWT as subject_token with subject_token_type=" + JWT_TYPE + ".");
         }
+        requestedTokenType(form);
+        Caller caller = callerByToken(presentToken(form, "subject_token", "Present your workload's OIDC JWT as subject_token."));
+        Optional<AgentUser> user = agentUser(form.get("agent_user_id"), form.get("agent_username"),
+                "agent_user_id", "agent_username");
+        return issue(caller, required(form.get("agent_identity"), "agent_identity"), form.get("audience"), scopes(form), user,
+                null, correlationId, true);
+    }
+
+    /**
+     * RFC 8693 §4.1 delegation: the caller ({@code actor_token}, its own JWT) acts for the user whose token is
+     * {@code subject_token}, so the agent's token is on-behalf-of that user.
+     */
+    private BridgeResponse delegation(Map<String, String> form, String subjectTokenType, String correlationId) {
+        if (!subjectTokenType.equals(ACCESS_TOKEN_TYPE) && !subjectTokenType.equals(JWT_TYPE)) {
+            throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER", "Acting for a user, subject_token_type must be "
+                    + ACCESS_TOKEN_TYPE + " (the user's access token for the blueprint).",
+                    "Send the user's token as subject_token with subject_token_type=" + ACCESS_TOKEN_TYPE + ".");
+        }
+        if (!JWT_TYPE.equals(form.get("actor_token_type")) && !ID_TOKEN_TYPE.equals(form.get("actor_token_type"))) {
+            throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER", "actor_token and actor_token_type=" + JWT_TYPE
+                    + " go together (RFC 8693 §2.1).", "Send your workload's OIDC JWT as actor_token with actor_token_type="
+                    + JWT_TYPE + ".");
+        }
+        if (form.containsKey("agent_user_id") || form.containsKey("agent_username")) {
+            throw RequestRefused.badRequest("BRIDGE_AMBIGUOUS_FLOW",
+                    "agent_user_id/agent_username select the agent's own user account, but actor_token acts for subject_token's user.",
+                    "Drop the agent user for on-behalf-of, or drop actor_token and present your own JWT as subject_token.");
+        }
+        requestedTokenType(form);
+        String userToken = presentToken(form, "subject_token", "Present the user's access token as subject_token.");
+        Caller caller = callerByToken(presentToken(form, "actor_token", "Present your workload's OIDC JWT as actor_token."));
+        if (userTokens != null) {
+            userTokens.validate(userToken);
+        }
+        return issue(caller, required(form.get("agent_identity"), "agent_identity"), form.get("audience"), scopes(form),
+                Optional.empty(), userToken, correlationId, true);
+    }
+
+    private static void requestedTokenType(Map<String, String> form) {
         String requested = form.get("requested_token_type");
         if (requested != null && !requested.equals(ACCESS_TOKEN_TYPE)) {
             throw RequestRefused.badRequest("BRIDGE_BAD_PARAMETER", "requested_token_type must be " + ACCESS_TOKEN_TYPE + ".",
                     "Leave requested_token_type out or set it to " + ACCESS_TOKEN_TYPE + ".");
         }
-        String subjectToken = form.get("subject_token");
-        if (subjectToken == null || subjectToken.isBlank()) {
-            throw RequestRefused.badRequest("BRIDGE_MISSING_PARAMETER", "subject_token is required.",
-                    "Present your workload's OIDC JWT as subject_token.");
+    }
+
+    private static String presentToken(Map<String, String> form, String name, String remedy) {
+        String token = form.get(name);
+        if (token == null || token.isBlank()) {
+            throw RequestRefused.badRequest("BRIDGE_MISSING_PARAMETER", name + " is required.", remedy);
         }
+        return token;
+    }
+
+    private Caller callerByToken(String token) {
         if (callerTokens == null) {
-            throw RequestRefused.unauthenticated("No trusted issuer is configured, so subject_token cannot authenticate you.",
+            throw RequestRefused.unauthenticated("No trusted issuer is configured, so your token cannot authenticate you.",
                     "Ask the operator to configure your OIDC issuer and audience as a trusted caller issuer.");
         }
-        Caller caller = callerTokens.validate(subjectToken);
-        List<String> scopes = form.containsKey("scope") ? Arrays.asList(form.get("scope").trim().split(" +")) : null;
-        Optional<AgentUser> user = agentUser(form.get("agent_user_id"), form.get("agent_username"),
-                "agent_user_id", "agent_username");
-        return issue(caller, required(form.get("agent_identity"), "agent_identity"), form.get("audience"), scopes, user,
-                correlationId, true);
+        return callerTokens.validate(token);
+    }
+
+    private static List<String> scopes(Map<String, String> form) {
+        return form.containsKey("scope") ? Arrays.asList(form.get("scope").trim().split(" +")) : null;
     }
 
     private BridgeResponse issue(Caller caller, String agent, String apiName, List<String> scopes,
-                                 Optional<AgentUser> user, String correlationId, boolean exchange) {
+                                 Optional<AgentUser> user, String userAssertion, String correlationId, boolean exchange) {
         if ((apiName == null) == (scopes == null)) {
             String a = exchange ? "audience" : "api";
             String s = exchange ? "scope" : "scopes";
@@ -122,6 +186,9 @@ final class TokenRoute {
         IssueRequest.Builder request = IssueRequest.from(caller).agent(agent).api(apiName)
                 .scopes(new LinkedHashSet<>(chosen)).correlationId(correlationId);
         user.ifPresent(request::agentUser);
+        if (userAssertion != null) {
+            request.onBehalfOf(userAssertion);
+        }
         AgentToken token = issuance.issue(request.build());
         ObjectNode body = JSON.createObjectNode()
                 .put("access_token", token.accessToken())

@@ -22,6 +22,18 @@
  * duplicate agent parameters, the four identity- or token-type-changing options, control characters, bad UTF-8,
  * traversal, unknown JSON fields and bodies over 64 KiB are 4xx, never 500.
  *
+ * <p>Who calls: an adapter that authenticates its caller by its transport (the sidecar's loopback peer, a
+ * Function URL's IAM signature) puts it on the request. Where callers come over the network (the Azure
+ * Function, {@code BridgeEndpoint.Builder.callersOverNetwork()}, the runtime's {@code networkEndpoint()}),
+ * the endpoint itself authenticates every request before any route runs, by the caller's own OIDC JWT from a
+ * {@code BRIDGE_CALLERS} issuer: {@code X-Caller-Authorization: Bearer <caller JWT>} on every route
+ * ({@code Authorization} keeps carrying the user's token on the on-behalf-of routes and {@code /Validate}), or on
+ * {@code POST /token}'s RFC 8693 form {@code subject_token} (autonomous, agent user) — or, acting for a user
+ * (RFC 8693 §4.1), {@code subject_token} = the user's access token and {@code actor_token} = the caller's JWT
+ * ({@code actor_token_type=urn:ietf:params:oauth:token-type:jwt}); the header is then refused
+ * ({@code BRIDGE_AMBIGUOUS_CALLER}). The adapter's caller is discarded. {@code handleOwnRoute(mapping, answer)}
+ * puts an adapter's own route (the Azure Function's stored health report) behind the same check.
+ *
  * <p>{@code ConfiguredEndpoint.builder(BridgeConfig, HttpClient, TokenIssuance)} wires {@code BRIDGE_CALLERS}
  * (issuers whose JWTs authenticate RFC 8693 callers: {@code {"trustedIssuers":[{"issuer":"https://…",
  * "audiences":["…"],"jwksUri":"https://…"}]}}, {@code jwksUri} optional) and the validation of users' tokens

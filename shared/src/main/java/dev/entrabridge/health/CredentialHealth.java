@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The credential health check of one deployment: configuration, assertion, issuer discovery, token
@@ -58,7 +59,7 @@ public final class CredentialHealth {
         if (federated) {
             checks.add(new AssertionCheck(credential.description(), () -> tokens.probeAssertionValue().orElseThrow(),
                     audience));
-            checks.add(new IssuerDiscoveryCheck(http, HTTP_TIMEOUT));
+            checks.add(new IssuerDiscoveryCheck(http, HTTP_TIMEOUT, entraRoute(config)));
         }
         checks.add(new TokenExchangeCheck(probe(tokens), targets(config), INITIAL_BACKOFF, settings.retryAllowance(),
                 sleeper));
@@ -139,6 +140,16 @@ public final class CredentialHealth {
      */
     static URI graphBase(BridgeConfig config) {
         return config.graph().baseUrl();
+    }
+
+    /** Sends URIs on Entra's authority host where Entra traffic really goes (the endpoint override), others unchanged. */
+    static UnaryOperator<URI> entraRoute(BridgeConfig config) {
+        URI authority = config.authorityHost();
+        return config.http().endpointOverride().<UnaryOperator<URI>>map(override -> uri ->
+                uri.getScheme().equals(authority.getScheme()) && uri.getRawAuthority().equals(authority.getRawAuthority())
+                        ? URI.create(override.getScheme() + "://" + override.getRawAuthority() + uri.getRawPath()
+                                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                        : uri).orElse(UnaryOperator.identity());
     }
 
     /** The tenant's OpenID configuration, sent where Entra traffic really goes (the endpoint override). */

@@ -11,11 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Fetches the assertion issuer's OIDC discovery document and JWKS the way Entra must, and checks
  * that the JWKS holds the assertion's {@code kid}: an unreachable or stale issuer fails every
- * exchange with an opaque AADSTS error.
+ * exchange with an opaque AADSTS error. An issuer on Entra's own authority host (a managed identity's
+ * assertion) is fetched where Entra traffic really goes (the endpoint override), like the token requests.
  */
 final class IssuerDiscoveryCheck implements HealthCheck {
 
@@ -24,10 +26,13 @@ final class IssuerDiscoveryCheck implements HealthCheck {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final UnaryOperator<URI> route;
 
-    IssuerDiscoveryCheck(HttpClient http, Duration timeout) {
+    /** @param route where a URI is really fetched (Entra's authority host to its endpoint override, else unchanged) */
+    IssuerDiscoveryCheck(HttpClient http, Duration timeout, UnaryOperator<URI> route) {
         this.http = http;
         this.timeout = timeout;
+        this.route = route;
     }
 
     @Override
@@ -93,7 +98,7 @@ final class IssuerDiscoveryCheck implements HealthCheck {
         if (!"https".equals(uri.getScheme())) {
             throw new IOException("issuer endpoints must use https, got " + uri.getScheme());
         }
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(route.apply(uri)).timeout(timeout)
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());

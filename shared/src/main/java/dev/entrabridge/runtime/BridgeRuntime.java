@@ -2,6 +2,7 @@ package dev.entrabridge.runtime;
 
 import dev.entrabridge.audit.AuditLog;
 import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.ConfigException;
 import dev.entrabridge.credential.BlueprintCredential;
 import dev.entrabridge.credential.BlueprintCredentials;
 import dev.entrabridge.endpoint.BridgeEndpoint;
@@ -44,6 +45,7 @@ public final class BridgeRuntime {
     private final AgentTokenService tokens;
     private final TokenIssuance issuer;
     private final BridgeEndpoint endpoint;
+    private final BridgeEndpoint networkEndpoint;
     private final GraphOperations graph;
     private volatile CredentialHealth health;
 
@@ -55,8 +57,11 @@ public final class BridgeRuntime {
         this.credential = b.credential != null ? b.credential : BlueprintCredentials.create(config, http, clock);
         this.tokens = new AgentTokenService(config, credential, http, clock, sleeper);
         this.issuer = TokenIssuance.fromConfig(config, tokens, new AuditLog(b.auditSink, clock), clock);
-        this.endpoint = ConfiguredEndpoint.builder(config, http, issuer).health(new ScheduledHealthSummary()).clock(clock)
-                .build();
+        BridgeEndpoint.Builder endpoints = ConfiguredEndpoint.builder(config, http, issuer)
+                .health(new ScheduledHealthSummary()).clock(clock);
+        this.endpoint = endpoints.build();
+        // The same builder, so both endpoints share the caller validators and their key caches.
+        this.networkEndpoint = ConfiguredEndpoint.trustsCallers(config) ? endpoints.callersOverNetwork().build() : null;
         this.graph = new GraphOperations(http, config.graph(), clock);
         LOG.log(Level.INFO, "event=bridge_runtime_ready credential=\"{0}\" caller_policy={1}", credential.description(),
                 TokenIssuance.hasPolicy(config) ? "configured" : "none");
@@ -100,6 +105,22 @@ public final class BridgeRuntime {
     /** The HTTP contract (sidecar routes, {@code /token}, {@code /healthz}) on this runtime's issuance. */
     public BridgeEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The HTTP contract for callers that reach the bridge over a network (the Azure Function): the same routes
+     * on the same issuance, but every request first proves its caller by its own JWT from a {@code BRIDGE_CALLERS}
+     * issuer ({@code X-Caller-Authorization: Bearer …}, or the RFC 8693 tokens on {@code POST /token}).
+     *
+     * @throws ConfigException naming {@code BRIDGE_CALLERS} when no caller issuer is trusted
+     */
+    public BridgeEndpoint networkEndpoint() {
+        if (networkEndpoint == null) {
+            throw new ConfigException("BRIDGE_CALLERS", "is required where callers reach the bridge over the network: "
+                    + "set it to {\"trustedIssuers\":[{\"issuer\":\"https://…\",\"audiences\":[\"…\"]}]}, the identity "
+                    + "providers whose tokens your callers present");
+        }
+        return networkEndpoint;
     }
 
     /**

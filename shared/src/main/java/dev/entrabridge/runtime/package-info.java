@@ -6,7 +6,9 @@
  *
  * <p>A runtime owns exactly one outbound JDK {@code HttpClient} (reading {@code BRIDGE_TRUSTED_CA_FILE}
  * once), one blueprint credential (one STS client, one assertion reuse window), one token service
- * ({@code tokens()}), the token issuance ({@code issuer()}), the HTTP contract ({@code endpoint()}), the
+ * ({@code tokens()}), the token issuance ({@code issuer()}), the HTTP contract ({@code endpoint()} for callers the
+ * adapter authenticates; {@code networkEndpoint()}, sharing its validators, for callers that come over the network
+ * and prove themselves by their own JWT — a {@code ConfigException} naming {@code BRIDGE_CALLERS} without one), the
  * Microsoft Graph operations ({@code graph()}, their tokens from {@code issuer()}) and,
  * built on first use on the same credential, service and client, the credential health check
  * ({@code health()}; from then on {@code /healthz} serves its summary). {@code resetTimeBoundState()}

@@ -102,7 +102,7 @@ class IssuerAndClockChecksIT {
 
     @Test
     void reachableIssuerPublishingTheKeyPasses() throws Exception {
-        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2)).run(withAssertion(AUD))
+        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2), java.util.function.UnaryOperator.identity()).run(withAssertion(AUD))
                 .toResult("issuer-discovery", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.PASS);
@@ -114,7 +114,7 @@ class IssuerAndClockChecksIT {
         CheckContext ctx = withAssertion(AUD);
         issuer.faults().failNext(1, Fault.status(503), req -> req.path().endsWith("jwks.json"));
 
-        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2)).run(ctx)
+        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2), java.util.function.UnaryOperator.identity()).run(ctx)
                 .toResult("issuer-discovery", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
@@ -128,7 +128,7 @@ class IssuerAndClockChecksIT {
         String oldKid = issuer.currentKeyId();
         issuer.rotateKey(true);
 
-        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2)).run(ctx)
+        CheckResult r = new IssuerDiscoveryCheck(http, Duration.ofSeconds(2), java.util.function.UnaryOperator.identity()).run(ctx)
                 .toResult("issuer-discovery", Duration.ZERO);
 
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);

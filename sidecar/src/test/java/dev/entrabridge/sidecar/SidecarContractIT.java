@@ -1,5 +1,6 @@
 package dev.entrabridge.sidecar;
 
+import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.endpoint.contract.ContractTarget;
 import dev.entrabridge.endpoint.contract.ContractWorld;
 import dev.entrabridge.endpoint.contract.HttpContractSuite;
@@ -42,7 +43,7 @@ class SidecarContractIT extends HttpContractSuite {
     @BeforeAll
     static void startSidecar() throws IOException {
         contract = ContractWorld.on(WORLD.cloud(), WORLD.bridge());
-        Map<String, String> env = contract.environment("{\"kind\":\"loopback\"}");
+        Map<String, String> env = contract.environment(CredentialSourceKind.AWS_STS, "{\"kind\":\"loopback\"}");
         // No background health runs here: they would consume the faults the suite injects into Entra.
         env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
         PrintStream out = new PrintStream(new LineSink(STDOUT), true, StandardCharsets.UTF_8);

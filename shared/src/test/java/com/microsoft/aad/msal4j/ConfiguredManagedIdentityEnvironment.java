@@ -22,10 +22,21 @@ public final class ConfiguredManagedIdentityEnvironment {
     public static void use(Map<String, String> environment) {
         Map<String, String> copy = Map.copyOf(environment);
         ManagedIdentityApplication.setEnvironmentVariables(copy::get);
+        forgetCachedTokens();
     }
 
-    /** Back to MSAL's default: the process environment. */
+    /** Back to MSAL's default: the process environment, and no token cached from an emulated endpoint. */
     public static void reset() {
         ManagedIdentityApplication.setEnvironmentVariables(null);
+        forgetCachedTokens();
+    }
+
+    /**
+     * MSAL keeps managed identity tokens in one static cache for the whole JVM, whatever application asked:
+     * a token the previous test's emulator signed would otherwise be served to the next test's Entra, whose
+     * keys differ (AADSTS700027).
+     */
+    private static void forgetCachedTokens() {
+        ManagedIdentityApplication.sharedTokenCache = new TokenCache();
     }
 }

@@ -45,6 +45,17 @@ public interface ContractTarget {
 
     ContractFixture fixture();
 
+    /**
+     * The header in which a request proves its caller to this deployment by the caller's own JWT
+     * ({@code Bearer <jwt>}), where callers reach it over a network: the suite then sends
+     * {@link ContractFixture#callerJwt()} in it on every route but the RFC 8693 exchange, and checks that a
+     * missing, untrusted or forged caller token is refused. Empty (the default) where the transport
+     * authenticates the caller (the sidecar's loopback peer, a Function URL's IAM signature).
+     */
+    default Optional<String> callerTokenHeader() {
+        return Optional.empty();
+    }
+
     /** Every audit line the deployment wrote so far, oldest first. */
     List<String> auditLines();
 

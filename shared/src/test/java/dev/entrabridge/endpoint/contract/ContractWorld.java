@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -39,17 +40,21 @@ import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 
 /**
  * The tenant every deployment runs {@link HttpContractSuite} against, arranged once on a running
- * {@link EmulatedCloud} (with its demo people, on the system clock): a disabled agent, a trusted and an
- * untrusted issuer of callers' tokens, the deployment's environment, the {@link ContractFixture}, direct
- * API calls, Entra fault injection and the JDK log lines written meanwhile. A deployment's test adds only
- * how a request reaches it and where its audit lines go ({@link #target}).
+ * {@link EmulatedCloud} (on the system clock; the fixture's person is one of its demo people): a disabled
+ * agent, a trusted and an untrusted issuer of callers' tokens, the deployment's environment, the
+ * {@link ContractFixture}, direct API calls, Entra fault injection and the JDK log lines written meanwhile.
+ * A deployment's test adds only how a request reaches it, where its audit lines go, and — where callers
+ * come over the network — the header their JWT travels in ({@link #target}, {@link #networkTarget}).
  */
 public final class ContractWorld implements AutoCloseable {
 
     /** A configured agent the policy allows, whose identity the tenant has disabled. */
     public static final String RETIRED_AGENT = "retired-agent";
+    /** The subject of the trusted issuer's workload, the fixture's caller. */
+    public static final String CALLER = "workload-1";
+    /** The audience the trusted issuer's tokens are minted for, which {@code BRIDGE_CALLERS} expects. */
+    public static final String CALLER_AUDIENCE = "api://entra-agent-bridge";
     private static final String RETIRED_AGENT_APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
-    private static final String CALLER_AUDIENCE = "api://entra-agent-bridge";
 
     /** How a test sends one HTTP request to its deployment (see {@link ContractTarget#send}). */
     @FunctionalInterface
@@ -89,23 +94,36 @@ public final class ContractWorld implements AutoCloseable {
         Logger.getLogger("").addHandler(capture);
     }
 
-    /** Arranges the contract's tenant on {@code cloud}, which must run on the system clock with its demo people. */
+    /**
+     * Arranges the contract's tenant on {@code cloud}, which must run on the system clock (and have its demo
+     * people where the suite runs: the fixture's user token is theirs).
+     */
     public static ContractWorld on(EmulatedCloud cloud, EmulatedDeployment deployment) {
         return new ContractWorld(cloud, deployment);
     }
 
     /**
-     * The deployment's environment: the {@code aws-sts} source, one attempt per exchange (so injected
-     * faults answer at once), the trusted callers' issuer, and a policy letting the deployment's own
-     * callers use the mail and retired agents for {@code graph} in every flow and the trusted workload
-     * {@code workload-1} the mail agent autonomously.
+     * The deployment's environment: the blueprint's credential from {@code source}, one attempt per exchange
+     * (so injected faults answer at once), the trusted callers' issuer, and a policy letting the deployment's
+     * own callers use the mail and retired agents for {@code graph} in every flow and the trusted workload
+     * {@value #CALLER} the mail agent autonomously.
      *
      * @param deploymentCallers the policy's caller pattern for the callers the deployment authenticates,
-     *                          e.g. {@code {"kind":"loopback"}}
+     *                          e.g. {@code {"kind":"loopback"}}, or {@link #trustedCaller()} where callers
+     *                          prove themselves by their JWT
      */
-    public Map<String, String> environment(String deploymentCallers) {
-        Map<String, String> env = deployment.environment(CredentialSourceKind.AWS_STS);
+    public Map<String, String> environment(CredentialSourceKind source, String deploymentCallers) {
+        Map<String, String> env = healthyEnvironment(source, deploymentCallers);
         env.put("BRIDGE_AGENTS", env.get("BRIDGE_AGENTS") + "," + RETIRED_AGENT + "=" + RETIRED_AGENT_APP_ID);
+        return env;
+    }
+
+    /**
+     * {@link #environment} without the retired agent, so every configured agent is healthy: for a deployment's
+     * tests beyond the suite, such as its credential health check (which exchanges for every agent).
+     */
+    public Map<String, String> healthyEnvironment(CredentialSourceKind source, String deploymentCallers) {
+        Map<String, String> env = deployment.environment(source);
         env.put("BRIDGE_RETRY_MAX_ATTEMPTS", "1");
         env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[{\"issuer\":\"" + workloads.issuer() + "\",\"audiences\":[\""
                 + CALLER_AUDIENCE + "\"],\"jwksUri\":\"" + workloads.jwksUri() + "\"}]}");
@@ -113,10 +131,27 @@ public final class ContractWorld implements AutoCloseable {
                 + "{\"name\":\"deployment-callers\",\"caller\":" + deploymentCallers + ","
                 + "\"agents\":[\"" + MAIL_AGENT + "\",\"" + RETIRED_AGENT + "\"],"
                 + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\",\"obo\",\"agent-user\"]},"
-                + "{\"name\":\"workload-1\",\"caller\":{\"kind\":\"jwt\",\"issuer\":\"" + workloads.issuer()
-                + "\",\"subject\":\"workload-1\"},\"agents\":[\"" + MAIL_AGENT + "\"],"
+                + "{\"name\":\"" + CALLER + "\",\"caller\":" + trustedCaller() + ",\"agents\":[\"" + MAIL_AGENT + "\"],"
                 + "\"apis\":[\"graph\"],\"flows\":[\"autonomous\"]}]}");
         return env;
+    }
+
+    /** The policy's caller pattern of the trusted issuer's workload {@value #CALLER}. */
+    public String trustedCaller() {
+        return "{\"kind\":\"jwt\",\"issuer\":\"" + workloads.issuer() + "\",\"subject\":\"" + CALLER + "\"}";
+    }
+
+    /** A fresh token of {@value #CALLER} from the trusted issuer, as {@link ContractFixture#callerJwt()} gives. */
+    public String callerJwt() {
+        return workloads.mint(CALLER, CALLER_AUDIENCE, Duration.ofMinutes(5));
+    }
+
+    /**
+     * A token of {@value #CALLER} signed by the trusted issuer's key with this audience and extra claims (which
+     * replace the minted ones, e.g. {@code exp}): the refusals only that key could forge.
+     */
+    public String callerJwt(String audience, Map<String, Object> claims) {
+        return workloads.mint(CALLER, audience, Duration.ofMinutes(5), claims);
     }
 
     public ContractFixture fixture() {
@@ -125,15 +160,29 @@ public final class ContractWorld implements AutoCloseable {
                 CALENDAR_AGENT, RETIRED_AGENT, AGENT_USER_OID, AGENT_USER_UPN, BLUEPRINT_APP_ID,
                 () -> cloud.entra().mintUserToken(TENANT_ID, USER_OID, BLUEPRINT_APP_ID, Set.of("access_as_user"),
                         Duration.ofMinutes(30)),
-                () -> workloads.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)),
-                () -> strangers.mint("workload-1", CALLER_AUDIENCE, Duration.ofMinutes(5)));
+                this::callerJwt, () -> strangers.mint(CALLER, CALLER_AUDIENCE, Duration.ofMinutes(5)));
     }
 
     /**
-     * The contract target of a deployment: requests go through {@code send}, audit lines come from
-     * {@code auditLines}, and its log lines are this JVM's JDK log records plus {@code otherLogs}.
+     * The contract target of a deployment whose transport authenticates its callers (a loopback peer, an IAM
+     * signature): requests go through {@code send}, audit lines come from {@code auditLines}, and its log
+     * lines are this JVM's JDK log records plus {@code otherLogs}.
      */
     public ContractTarget target(Sender send, Supplier<List<String>> auditLines, Supplier<List<String>> otherLogs) {
+        return target(Optional.empty(), send, auditLines, otherLogs);
+    }
+
+    /**
+     * The contract target of a deployment whose callers reach it over a network and prove themselves by their
+     * JWT in {@code callerTokenHeader} ({@link ContractTarget#callerTokenHeader()}); otherwise as {@link #target}.
+     */
+    public ContractTarget networkTarget(String callerTokenHeader, Sender send, Supplier<List<String>> auditLines,
+                                        Supplier<List<String>> otherLogs) {
+        return target(Optional.of(callerTokenHeader), send, auditLines, otherLogs);
+    }
+
+    private ContractTarget target(Optional<String> callerTokenHeader, Sender send, Supplier<List<String>> auditLines,
+                                  Supplier<List<String>> otherLogs) {
         ContractFixture fixture = fixture();
         return new ContractTarget() {
             @Override
@@ -149,6 +198,11 @@ public final class ContractWorld implements AutoCloseable {
             @Override
             public ContractFixture fixture() {
                 return fixture;
+            }
+
+            @Override
+            public Optional<String> callerTokenHeader() {
+                return callerTokenHeader;
             }
 
             @Override

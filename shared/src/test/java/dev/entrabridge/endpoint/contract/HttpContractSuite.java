@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ public abstract class HttpContractSuite {
 
     @Test
     void onBehalfOfTheBearerTokensUser() {
-        Response response = target().send("GET", "/AuthorizationHeader/" + fixture().api() + "?AgentIdentity=" + fixture().agent(),
+        Response response = send("GET", "/AuthorizationHeader/" + fixture().api() + "?AgentIdentity=" + fixture().agent(),
                 Map.of("Authorization", "Bearer " + fixture().userToken().get()), new byte[0]);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -137,8 +138,7 @@ public abstract class HttpContractSuite {
 
     @Test
     void tokenExchangeAuthenticatesTheCallerBySubjectToken() {
-        Response response = post("/token", Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                exchangeForm(fixture().callerJwt().get()));
+        Response response = exchange(exchangeForm(fixture().callerJwt().get()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = json(response);
@@ -150,7 +150,7 @@ public abstract class HttpContractSuite {
     @Test
     void validateShowsTheBearerTokensClaims() {
         String user = fixture().userToken().get();
-        Response response = target().send("GET", "/Validate", Map.of("Authorization", "Bearer " + user), new byte[0]);
+        Response response = send("GET", "/Validate", Map.of("Authorization", "Bearer " + user), new byte[0]);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = json(response);
@@ -304,22 +304,26 @@ public abstract class HttpContractSuite {
         Response missing = get(route + "&AgentIdentitty=typo&optionsOverride.AcquireTokenOptions.FmiPath=x");
         problem(missing, 401, "BRIDGE_UNAUTHENTICATED");
         assertThat(missing.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-        problem(target().send("GET", route, Map.of("Authorization", "Basic dXNlcjpwYXNz"), new byte[0]), 401, "BRIDGE_UNAUTHENTICATED");
+        problem(send("GET", route, Map.of("Authorization", "Basic dXNlcjpwYXNz"), new byte[0]), 401, "BRIDGE_UNAUTHENTICATED");
     }
 
     @Test
     void tokenExchangeWithAnUntrustedIssuerIs401() {
-        Response response = post("/token", Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                exchangeForm(fixture().untrustedCallerJwt().get()));
+        Response response = exchange(exchangeForm(fixture().untrustedCallerJwt().get()));
 
         problem(response, 401, "CALLER_TOKEN_UNKNOWN_ISSUER");
     }
 
     @Test
     void wrongMethodIs405WithAllow() {
-        Response response = target().send("DELETE", "/AuthorizationHeaderUnauthenticated/" + fixture().api()
+        Response response = send("DELETE", "/AuthorizationHeaderUnauthenticated/" + fixture().api()
                 + "?AgentIdentity=" + fixture().agent(), Map.of(), new byte[0]);
 
+        if (frontDoorAnswered(response)) {
+            assertThat(response.status()).isIn(404, 405);
+            assertThat(response.body()).doesNotContainPattern(JWT_SHAPE);
+            return;
+        }
         problem(response, 405, "BRIDGE_METHOD_NOT_ALLOWED");
         assertThat(response.header("Allow")).contains("GET");
     }
@@ -335,12 +339,75 @@ public abstract class HttpContractSuite {
         problem(post("/token", json, "{\"agentIdentity\":\"a\",\"agentIdentity\":\"b\",\"api\":\"" + fixture().api() + "\"}"),
                 400, "BRIDGE_DUPLICATE_FIELD");
         byte[] badUtf8 = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'};
-        problem(target().send("POST", "/token", json, badUtf8), 400, "BRIDGE_BAD_ENCODING");
+        problem(send("POST", "/token", json, badUtf8), 400, "BRIDGE_BAD_ENCODING");
     }
 
     @Test
     void unknownRouteIs404() {
-        problem(get("/admin"), 404, "BRIDGE_UNKNOWN_ROUTE");
+        Response response = get("/admin");
+        if (frontDoorAnswered(response)) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.body()).doesNotContainPattern(JWT_SHAPE);
+            return;
+        }
+        problem(response, 404, "BRIDGE_UNKNOWN_ROUTE");
+    }
+
+    // ---- callers over the network --------------------------------------------------------------
+
+    @Test
+    void aNetworkCallerWithoutItsTokenIsRefusedOnEveryRoute() {
+        assumeTrue(target().callerTokenHeader().isPresent(), "this deployment authenticates callers by its transport");
+        String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent();
+
+        Response refused = asCaller(null, route);
+
+        problem(refused, 401, "BRIDGE_UNAUTHENTICATED");
+        assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(lastAudit()).contains("\"outcome\":\"refused\"", "\"kind\":\"UNAUTHENTICATED\"");
+        problem(asCaller(null, "/healthz"), 401, "BRIDGE_UNAUTHENTICATED");
+        problem(asCaller(null, "/Validate"), 401, "BRIDGE_UNAUTHENTICATED");
+        // The caller's JWT where a user token goes does not make it a caller.
+        problem(target().send("GET", route, Map.of("Authorization", "Bearer " + fixture().callerJwt().get()), new byte[0]),
+                401, "BRIDGE_UNAUTHENTICATED");
+    }
+
+    @Test
+    void aNetworkCallerFromAnUntrustedIssuerIsRefused() {
+        assumeTrue(target().callerTokenHeader().isPresent(), "this deployment authenticates callers by its transport");
+
+        Response response = asCaller(fixture().untrustedCallerJwt().get(),
+                "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent());
+
+        problem(response, 401, "CALLER_TOKEN_UNKNOWN_ISSUER");
+        assertThat(lastAudit()).contains("\"outcome\":\"refused\"", "\"diagnosisCode\":\"CALLER_TOKEN_UNKNOWN_ISSUER\"");
+    }
+
+    @Test
+    void forgedCallerTokensAreRefused() {
+        assumeTrue(target().callerTokenHeader().isPresent(), "this deployment authenticates callers by its transport");
+        String route = "/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent();
+        String[] genuine = fixture().callerJwt().get().split("\\.");
+        String otherSubject = b64(json(b64Decode(genuine[1])).toString().replace("\"sub\":\"", "\"sub\":\"admin-"));
+
+        problem(asCaller(b64("{\"alg\":\"none\"}") + "." + genuine[1] + ".", route), 401, "CALLER_TOKEN_UNSUPPORTED_ALGORITHM");
+        problem(asCaller(b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + genuine[1] + "." + genuine[2], route), 401,
+                "CALLER_TOKEN_UNSUPPORTED_ALGORITHM");
+        problem(asCaller(genuine[0] + "." + otherSubject + "." + genuine[2], route), 401, "CALLER_TOKEN_BAD_SIGNATURE");
+        problem(asCaller("not-a-jwt", route), 401, "CALLER_TOKEN_MALFORMED");
+        problem(asCaller("x".repeat(17 * 1024), route), 401, "BRIDGE_UNAUTHENTICATED");
+        assertThat(target().auditLines()).allSatisfy(line -> assertThat(line).doesNotContainPattern(JWT_SHAPE));
+    }
+
+    @Test
+    void anExchangeNamingItsCallerTwiceIsRefused() {
+        String header = target().callerTokenHeader().orElse(null);
+        assumeTrue(header != null, "this deployment authenticates callers by its transport");
+
+        Response response = target().send("POST", "/token", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                header, "Bearer " + fixture().callerJwt().get()), exchangeForm(fixture().callerJwt().get()));
+
+        problem(response, 400, "BRIDGE_AMBIGUOUS_CALLER");
     }
 
     // ---- what is written down ------------------------------------------------------------------
@@ -349,7 +416,7 @@ public abstract class HttpContractSuite {
     void noTokenOrAssertionReachesTheLogsOrTheAuditLines() {
         get("/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().agent());
         get("/AuthorizationHeaderUnauthenticated/" + fixture().api() + "?AgentIdentity=" + fixture().deniedAgent());
-        post("/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), exchangeForm(fixture().untrustedCallerJwt().get()));
+        exchange(exchangeForm(fixture().untrustedCallerJwt().get()));
 
         assertThat(target().auditLines()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotContainPattern(JWT_SHAPE));
@@ -367,11 +434,38 @@ public abstract class HttpContractSuite {
     }
 
     private Response get(String pathAndQuery) {
-        return target().send("GET", pathAndQuery, Map.of(), new byte[0]);
+        return send("GET", pathAndQuery, Map.of(), new byte[0]);
     }
 
     private Response post(String pathAndQuery, Map<String, String> headers, String body) {
-        return target().send("POST", pathAndQuery, headers, body);
+        return send("POST", pathAndQuery, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends as the fixture's caller: with its JWT in the deployment's caller header, if it has one. */
+    private Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        target().callerTokenHeader().ifPresent(h -> all.putIfAbsent(h, "Bearer " + fixture().callerJwt().get()));
+        return target().send(method, pathAndQuery, all, body);
+    }
+
+    /** An RFC 8693 exchange: its own tokens prove the caller, so no caller header is added. */
+    private Response exchange(String form) {
+        return target().send("POST", "/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+    }
+
+    /** The route with this caller token (or none) instead of the fixture's caller; only for header-authenticated deployments. */
+    private Response asCaller(String callerToken, String pathAndQuery) {
+        String header = target().callerTokenHeader().orElseThrow();
+        return target().send("GET", pathAndQuery, callerToken == null ? Map.of() : Map.of(header, "Bearer " + callerToken),
+                new byte[0]);
+    }
+
+    /**
+     * Whether a front door answered before the endpoint ran: a platform that routes by path and method itself
+     * (the Functions host) answers an undeclared route or method with its own 404, not a problem document.
+     */
+    private static boolean frontDoorAnswered(Response response) {
+        return !response.contentType().startsWith("application/problem+json");
     }
 
     private String lastAudit() {
@@ -418,6 +512,14 @@ public abstract class HttpContractSuite {
 
     private static String text(JsonNode claims, String name, String fallback) {
         return claims.hasNonNull(name) ? claims.get(name).asText() : claims.path(fallback).asText();
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String b64Decode(String s) {
+        return new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8);
     }
 
     private static String enc(String s) {
