@@ -47,7 +47,9 @@ final class Repository {
      * never copied into it; empty where that folder is not laid out.
      */
     static Optional<Path> armSchemas() {
-        Path arm = root().resolve("../shared/schemas/arm").normalize();
+        // A worktree that does not sit beside shared/ can point at it (-Dinfra.arm.schemas=…).
+        String elsewhere = System.getProperty("infra.arm.schemas");
+        Path arm = elsewhere != null ? Path.of(elsewhere) : root().resolve("../shared/schemas/arm").normalize();
         return Files.isDirectory(arm.resolve("common")) ? Optional.of(arm) : Optional.empty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.entrabridge.infra;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +18,9 @@ class SamTemplateLintTest {
     @TempDir
     Path broken;
 
-    @BeforeAll
-    static void cfnLint() {
+    /** Per test, so a report lists each validation a missing tool kept from running. */
+    @BeforeEach
+    void cfnLint() {
         InfraTool.CFN_LINT.require();
     }
 

@@ -3,7 +3,7 @@ package dev.entrabridge.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +27,13 @@ class SamTranslationTest {
     @TempDir
     Path broken;
 
-    @BeforeAll
-    static void translate() {
+    /** Per test, so a report lists each validation a missing translator kept from running; translated once. */
+    @BeforeEach
+    void translate() {
         InfraTool.SAM_TRANSLATOR.require();
-        cloudFormation = translate(Repository.samTemplate());
+        if (cloudFormation == null) {
+            cloudFormation = translate(Repository.samTemplate());
+        }
     }
 
     static JsonNode translate(Path template) {

@@ -1,6 +1,6 @@
 package dev.entrabridge.infra;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +15,9 @@ class YamlLintTest {
     @TempDir
     Path broken;
 
-    @BeforeAll
-    static void yamllint() {
+    /** Per test, so a report lists each validation a missing tool kept from running. */
+    @BeforeEach
+    void yamllint() {
         InfraTool.YAMLLINT.require();
     }
 
