@@ -24,7 +24,7 @@ record SetupOptions(String tenantId, String blueprintAppId, URI graphUrl, Option
 
     static final String USAGE = String.join("\n",
             "usage: java -jar entra-agent-bridge-sidecar.jar entra-setup --tenant TENANT_ID --blueprint BLUEPRINT_APP_ID",
-            "         [--aws-issuer URL --aws-role-arn ARN...] [--azure-principal-id OBJECT_ID...]",
+            "         [--aws-issuer URL --aws-role-arn ARN...] [--azure-principal-id OBJECT_ID... [--azure-issuer URL]]",
             "         [--k8s-issuer URL --k8s-service-account NAMESPACE:NAME...]",
             "         [--graph-token-file FILE] [--apply] [--graph-url URL] [--authority-host URL]",
             "  creates or verifies the blueprint's federated identity credentials for these workloads; a dry run",
@@ -33,6 +33,7 @@ record SetupOptions(String tenantId, String blueprintAppId, URI graphUrl, Option
             "  --aws-issuer URL            the account's outbound issuer (aws iam get-outbound-web-identity-federation-info)",
             "  --aws-role-arn ARN          an execution role to trust (repeat for each; the SAM template outputs them)",
             "  --azure-principal-id ID     a user-assigned identity's principal (object) id (the Bicep template's output)",
+            "  --azure-issuer URL          the identity's issuer (the Bicep output identityIssuer; default: --tenant's v2.0 issuer)",
             "  --k8s-issuer URL            a cluster's service account issuer, exactly as its tokens' iss",
             "  --k8s-service-account NS:SA a service account of the last --k8s-issuer (subject system:serviceaccount:NS:SA)",
             "  --graph-url URL             Microsoft Graph (default BRIDGE_GRAPH_BASE_URL or https://graph.microsoft.com)",
@@ -58,6 +59,7 @@ record SetupOptions(String tenantId, String blueprintAppId, URI graphUrl, Option
         List<String> principals = new ArrayList<>();
         List<String[]> serviceAccounts = new ArrayList<>();
         String k8sIssuer = null;
+        String azureIssuer = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -72,6 +74,7 @@ record SetupOptions(String tenantId, String blueprintAppId, URI graphUrl, Option
                 case "--aws-issuer" -> awsIssuer = value(args, ++i, flag);
                 case "--aws-role-arn" -> roles.add(value(args, ++i, flag));
                 case "--azure-principal-id" -> principals.add(value(args, ++i, flag));
+                case "--azure-issuer" -> azureIssuer = httpsIssuer(value(args, ++i, flag), flag);
                 case "--k8s-issuer" -> k8sIssuer = httpsIssuer(value(args, ++i, flag), flag);
                 case "--k8s-service-account" -> {
                     String sa = value(args, ++i, flag);
@@ -106,7 +109,9 @@ record SetupOptions(String tenantId, String blueprintAppId, URI graphUrl, Option
         } else if (awsIssuer != null) {
             throw new IllegalArgumentException("--aws-issuer needs at least one --aws-role-arn");
         }
-        String managedIdentityIssuer = authorityHost + "/" + tenant.toLowerCase(Locale.ROOT) + "/v2.0";
+        // The identity's own tenant issues its tokens: the blueprint's tenant unless the template says otherwise.
+        String managedIdentityIssuer = azureIssuer != null ? azureIssuer
+                : authorityHost + "/" + tenant.toLowerCase(Locale.ROOT) + "/v2.0";
         for (String p : principals) {
             String id = guid(p, "--azure-principal-id", "the user-assigned identity's principal (object) id, not its client id")
                     .toLowerCase(Locale.ROOT);

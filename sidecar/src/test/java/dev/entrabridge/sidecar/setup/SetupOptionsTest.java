@@ -52,6 +52,16 @@ class SetupOptionsTest {
     }
 
     @Test
+    void takesTheIdentitysIssuerFromTheTemplateWhenItsTenantIsAnotherOne() {
+        String other = "https://login.microsoftonline.com/1a2b3c4d-0d4e-4b8f-9a61-2c5e8d9b0a99/v2.0";
+
+        DesiredCredential d = parse("--azure-principal-id", "6f0d1c2b-3a4e-4b5c-8d9e-0a1b2c3d4e5f", "--azure-issuer", other)
+                .desired().get(0);
+
+        assertThat(d.issuer()).isEqualTo(other);
+    }
+
+    @Test
     void keepsAClustersIssuerExactlyAsGivenTrailingSlashIncluded() {
         String aks = "https://eastus.oic.prod-aks.azure.com/" + TENANT + "/1d2c3b4a-0000-4000-8000-000000000001/";
 
