@@ -3,6 +3,7 @@ package dev.entrabridge.sidecar;
 import dev.entrabridge.config.HealthSettings;
 import dev.entrabridge.health.CredentialHealth;
 import dev.entrabridge.runtime.BridgeRuntime;
+import dev.entrabridge.sidecar.setup.EntraSetupCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,6 +35,15 @@ public final class SidecarMain {
         }
         if (args.length > 0 && args[0].equals("health")) {
             System.exit(HealthCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("probe")) {
+            System.exit(ProbeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("entra-setup")) {
+            System.exit(EntraSetupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.out, System.err));
             return;
         }

@@ -53,6 +53,20 @@ public final class EntraDirectorySource implements GraphApplications {
                 .map(BlueprintApp::objectId);
     }
 
+    /**
+     * Adds the credential to the blueprint in the Entra emulator's directory, so the token endpoint trusts it
+     * at once (after the directory's propagation delay), as Entra does once Graph accepted it.
+     */
+    @Override
+    public Map<String, Object> addFederatedIdentityCredential(String objectId, String name, String issuer, String subject,
+                                                              List<String> audiences) {
+        BlueprintApp b = blueprint(objectId).orElseThrow(() -> GraphError.notFound(objectId));
+        b.federatedCredential(name, issuer, subject, audiences);
+        FederatedIdentityCredential added = b.federatedCredentials().stream().filter(f -> f.name().equals(name))
+                .findFirst().orElseThrow();
+        return fic(b, added);
+    }
+
     /** The tenant's users and agent users as Graph users (display name = the UPN's local part). */
     public List<GraphUser> users() {
         List<GraphUser> users = new ArrayList<>();

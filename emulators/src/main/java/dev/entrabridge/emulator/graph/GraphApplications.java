@@ -19,4 +19,12 @@ public interface GraphApplications {
 
     /** The object id of the application with this appId (Graph's {@code applications(appId='…')} alternate key). */
     Optional<String> objectIdOfAppId(String appId);
+
+    /**
+     * Stores a federated identity credential that {@link FederatedCredentialRules} has accepted and returns it
+     * as Graph lists it. Called with the store locked against concurrent writes to the same application, so the
+     * rules' view of the existing credentials is still the store's.
+     */
+    Map<String, Object> addFederatedIdentityCredential(String objectId, String name, String issuer, String subject,
+                                                       List<String> audiences);
 }

@@ -1,12 +1,12 @@
 package dev.entrabridge.emulator.graph;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An in-memory {@link GraphApplications} that tests fill with {@link #add} and {@link #addFederatedIdentityCredential}. */
 public final class SeededApplications implements GraphApplications {
@@ -38,15 +38,22 @@ public final class SeededApplications implements GraphApplications {
     /** Adds a FIC {@code {id, name, issuer, subject, audiences:[audience]}} to the application. */
     public SeededApplications addFederatedIdentityCredential(String objectId, String name, String issuer, String subject,
                                                              String audience) {
+        addFederatedIdentityCredential(objectId, name, issuer, subject, List.of(audience));
+        return this;
+    }
+
+    @Override
+    public Map<String, Object> addFederatedIdentityCredential(String objectId, String name, String issuer, String subject,
+                                                              List<String> audiences) {
         Map<String, Object> fic = new LinkedHashMap<>();
         fic.put("id", UUID.randomUUID().toString());
         fic.put("name", name);
         fic.put("issuer", issuer);
         fic.put("subject", subject);
         fic.put("description", null);
-        fic.put("audiences", List.of(audience));
-        credentials.computeIfAbsent(objectId, k -> new ArrayList<>()).add(fic);
-        return this;
+        fic.put("audiences", List.copyOf(audiences));
+        credentials.computeIfAbsent(objectId, k -> new CopyOnWriteArrayList<>()).add(fic);
+        return fic;
     }
 
     @Override

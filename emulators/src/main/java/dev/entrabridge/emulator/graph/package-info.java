@@ -21,10 +21,26 @@
  * (and {@code /me/calendarView}), {@code POST /users/{id}/sendMail} (202; body, recipients and content
  * type validated like Exchange), {@code GET /applications/{objectId}},
  * {@code …/federatedIdentityCredentials}, and the
- * {@code …/microsoft.graph.agentIdentityBlueprint[/federatedIdentityCredentials]} cast (404 on a
- * non-blueprint). {@link dev.entrabridge.emulator.graph.EntraDirectorySource} (used by {@code startFor})
+ * {@code …/microsoft.graph.agentIdentityBlueprint[/federatedIdentityCredentials[/{id|name}]]} cast (404 on a
+ * non-blueprint), and {@code POST …/federatedIdentityCredentials} (201 with the stored credential).
+ * {@link dev.entrabridge.emulator.graph.EntraDirectorySource} (used by {@code startFor})
  * reads the Entra emulator's tenant live: blueprints as applications (password and key credential
- * metadata with {@code endDateTime}, never a secret), their FICs, users and agent users.
+ * metadata with {@code endDateTime}, never a secret), their FICs, users and agent users; a credential
+ * created through Graph lands on the Entra emulator's blueprint, so its token endpoint trusts it (after the
+ * directory's propagation delay).
+ *
+ * <p>Creating a credential ({@code FederatedCredentialRules}, Graph's codes and messages as real tenants
+ * answer them): on a blueprint the token needs AgentIdentityBlueprint.AddRemoveCreds.All,
+ * AgentIdentityBlueprint.ReadWrite.All or Application.ReadWrite.All (else 403 {@code Authorization_RequestDenied});
+ * the body holds only {@code name, issuer, subject, audiences, description} (400 {@code Invalid property '…'});
+ * the name is a valid last URI segment of at most 120 characters (400 {@code InvalidFederatedIdentityCredentialValue}
+ * "The specified Name value is not a valid URI last segment. paramName: FederatedIdentityCredential.Name, …")
+ * and unique (409 {@code Request_MultipleObjectsWithSameKeyValue} "FederatedIdentityCredential with name … already
+ * exists."); issuer, subject and exactly one audience are required, at most 600 characters each; issuer and
+ * subject are unique as a pair, compared exactly (400 "The combination of issuer and subject must be unique for the
+ * application. …"); a 21st credential is 403 {@code Directory_ResourceSizeExceeded}. Emulator choices: the
+ * unreserved URI characters stand for "URL friendly", the audience and missing-value messages follow the
+ * pattern of the documented ones, and {@code claimsMatchingExpression} (flexible credentials) is refused.
  *
  * <p>Tokens: RS256 only, key by {@code kid} from the JWKS (asked again on an unknown kid), {@code iss}
  * in the allowed set ({@code startFor}: the tenant's v1 issuer {@code https://sts.windows.net/{tid}/}, since
