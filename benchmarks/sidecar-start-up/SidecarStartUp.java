@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,83 +19,161 @@ import java.util.regex.Pattern;
 
 /**
  * Start-up to first served request of sidecar jars, measured side by side in one run: each run forks
- * {@code java -jar JAR --port 0} with a configuration that needs no network at start, waits for its
- * "listening on" line, and times from just before the fork to the first 200 from {@code /healthz}, with
- * the CPU time the JVM had used by then. One untimed run per jar warms the page cache; then jars are
- * interleaved run by run so that a machine shared with other builds slows them alike.
+ * {@code java -jar JAR --port 0}, waits for its "listening on" line, and times from just before the fork to
+ * the first 200 from {@code /healthz}, with the CPU time the JVM had used by then. One untimed run per jar
+ * warms the page cache; then jars are interleaved run by run so that a machine shared with other builds slows
+ * them alike.
  *
- * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] LABEL=JAR[,JVM-OPTION]...</pre>
+ * <p>Without {@code --env} the sidecar gets a built-in configuration that reaches no network. With
+ * {@code --env FILE} (lines {@code NAME=value}, e.g. what the benchmarks' emulated world writes for its
+ * emulators in another process) and {@code --token PATH}, each run also times the first token (JVM start to
+ * the first 200 on {@code PATH}: the exchange with STS and Entra) and then the second, cached one.
+ * {@code --footprint LABEL} then starts that jar once more, serves a token, puts it under
+ * {@code --load-seconds} (default 60) of {@code wrk} at {@code --connections} (default 16) kept-alive
+ * connections on {@code PATH}, and reports its resident set size ({@code VmRSS}, and the peak {@code VmHWM}).
+ *
+ * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] [--env FILE --token PATH]
+ *     [--footprint LABEL [--load-seconds S] [--connections C]] LABEL=JAR[,JVM-OPTION]...</pre>
  * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive).
  */
 public final class SidecarStartUp {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         int runs = 9;
+        Path envFile = null;
+        String token = null;
+        String footprint = null;
+        int loadSeconds = 60;
+        int connections = 16;
         Map<String, String> jars = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else {
-                String[] kv = args[i].split("=", 2);
-                jars.put(kv[0], kv[1]);
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--env" -> envFile = Path.of(args[++i]);
+                case "--token" -> token = args[++i];
+                case "--footprint" -> footprint = args[++i];
+                case "--load-seconds" -> loadSeconds = Integer.parseInt(args[++i]);
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
+                default -> {
+                    String[] kv = args[i].split("=", 2);
+                    jars.put(kv[0], kv[1]);
+                }
             }
         }
-        if (jars.isEmpty()) {
-            throw new IllegalArgumentException("usage: SidecarStartUp [--runs N] LABEL=JAR...");
+        if (jars.isEmpty() || (footprint != null && (token == null || !jars.containsKey(footprint)))) {
+            throw new IllegalArgumentException("usage: SidecarStartUp [--runs N] [--env FILE --token PATH] "
+                    + "[--footprint LABEL] LABEL=JAR...");
         }
+        Map<String, String> env = envFile == null ? offline() : environment(envFile);
         Map<String, List<long[]>> results = new LinkedHashMap<>();
         jars.forEach((label, jar) -> results.put(label, new ArrayList<>()));
         for (String jar : jars.values()) {
-            once(jar);
+            once(jar, env, token).close();
         }
         for (int r = 0; r < runs; r++) {
             for (Map.Entry<String, String> e : jars.entrySet()) {
-                results.get(e.getKey()).add(once(e.getValue()));
+                try (Started s = once(e.getValue(), env, token)) {
+                    results.get(e.getKey()).add(s.figures);
+                }
             }
         }
         System.out.printf("Machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+                Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.printf("Java: %s %s%n%n", System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        System.out.printf("Start-up to first served request (GET /healthz 200), median of %d runs each%n%n", runs);
-        System.out.println("| jar | median wall ms | min-max wall ms | vs first | median CPU ms | CPU vs first |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        double baseWall = 0;
-        double baseCpu = 0;
+        System.out.printf("Start-up, median of %d runs each (ms from just before the fork)%s%n%n", runs,
+                token == null ? "" : "; the emulators the first token comes from run in another process");
+        if (token == null) {
+            System.out.println("| jar | to first served request (GET /healthz 200) | min-max | vs first | CPU ms | CPU vs first |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+        } else {
+            System.out.println("| jar | to /healthz 200 (ready) | min-max | vs first | to first token 200 | min-max | vs first "
+                    + "| CPU ms to first token | CPU vs first |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
+        long[] base = null;
         for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
-            long[] wall = e.getValue().stream().mapToLong(x -> x[0]).sorted().toArray();
-            long[] cpu = e.getValue().stream().mapToLong(x -> x[1]).sorted().toArray();
-            double w = wall[wall.length / 2];
-            double c = cpu[cpu.length / 2];
-            if (baseWall == 0) {
-                baseWall = w;
-                baseCpu = c;
+            long[] m = new long[3];
+            long[][] ranges = new long[3][];
+            for (int k = 0; k < 3; k++) {
+                int col = k;
+                long[] sorted = e.getValue().stream().mapToLong(x -> x[col]).sorted().toArray();
+                m[k] = sorted[sorted.length / 2];
+                ranges[k] = new long[] {sorted[0], sorted[sorted.length - 1]};
             }
-            System.out.printf("| %s | %.0f | %d-%d | %.2fx | %.0f | %.2fx |%n", e.getKey(), w, wall[0], wall[wall.length - 1],
-                    w / baseWall, c, c / baseCpu);
+            if (base == null) {
+                base = m;
+            }
+            if (token == null) {
+                System.out.printf("| %s | %d | %d-%d | %.2fx | %d | %.2fx |%n", e.getKey(), m[0], ranges[0][0], ranges[0][1],
+                        (double) m[0] / base[0], m[2], (double) m[2] / base[2]);
+            } else {
+                System.out.printf("| %s | %d | %d-%d | %.2fx | %d | %d-%d | %.2fx | %d | %.2fx |%n", e.getKey(), m[0],
+                        ranges[0][0], ranges[0][1], (double) m[0] / base[0], m[1], ranges[1][0], ranges[1][1],
+                        (double) m[1] / base[1], m[2], (double) m[2] / base[2]);
+            }
         }
         System.out.println();
-        results.forEach((label, list) -> System.out.println("- " + label + " wall/CPU ms: "
-                + String.join(" ", list.stream().map(x -> x[0] + "/" + x[1]).toList())));
+        results.forEach((label, list) -> System.out.println("- " + label + " ready/first-token/CPU ms: "
+                + String.join(" ", list.stream().map(x -> x[0] + "/" + x[1] + "/" + x[2]).toList())));
+        if (footprint != null) {
+            System.out.println();
+            footprint(footprint, jars.get(footprint), env, token, loadSeconds, connections);
+        }
     }
 
-    /** One start: {wall ms, CPU ms} from just before the fork to the first 200 from /healthz. */
-    private static long[] once(String jar) throws Exception {
+    /** RSS of one sidecar: ready and served one token, then after the load. */
+    private static void footprint(String label, String jar, Map<String, String> env, String token, int seconds,
+                                  int connections) throws Exception {
+        try (Started s = once(jar, env, token)) {
+            long pid = s.process.pid();
+            long idle = status(pid, "VmRSS");
+            Process wrk = new ProcessBuilder("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
+                    "--latency", s.url.resolve(token).toString()).redirectErrorStream(true).start();
+            String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            long rss = status(pid, "VmRSS");
+            long peak = status(pid, "VmHWM");
+            Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(report);
+            Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(report);
+            System.out.printf("Footprint of %s (%s): resident after one token %.1f MB; after %d s of wrk at %d connections "
+                            + "(%s req/s, %s non-2xx) %.1f MB resident, peak %.1f MB%n", label, jar, idle / 1024.0, seconds,
+                    connections, rate.find() ? rate.group(1) : "?", non2xx.find() ? non2xx.group(1) : "0", rss / 1024.0,
+                    peak / 1024.0);
+        }
+    }
+
+    /** A field of /proc/PID/status, in kB. */
+    private static long status(long pid, String field) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no " + field + " for process " + pid);
+    }
+
+    /** A started sidecar and its figures: {ready ms, first token ms, CPU ms by then}; a second, cached, token is then checked. */
+    private record Started(Process process, URI url, long[] figures) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.toHandle().destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Started once(String jar, Map<String, String> env, String token) throws Exception {
         String[] parts = jar.split(",");
-        List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(parts).subList(1, parts.length));
         command.addAll(List.of("-jar", parts[0], "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.put("ENTRA_TENANT_ID", "7c6b2a1e-0d4f-4e8a-9b3c-5f2e1d0c9b8a");
-        env.put("ENTRA_BLUEPRINT_CLIENT_ID", "b1e9c0de-0000-4000-8000-00000000b1e9");
-        env.put("BRIDGE_CREDENTIAL_SOURCE", "client-secret");
-        env.put("ENTRA_CLIENT_SECRET", "start-up-benchmark-placeholder");
-        env.put("BRIDGE_AGENTS", "mail-agent=a9e17001-0000-4000-8000-0000000a9e17");
-        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
+        builder.environment().clear();
+        builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -107,6 +187,7 @@ public final class SidecarStartUp {
                             base.complete(URI.create(m.group(1)));
                         }
                     }
+                    base.completeExceptionally(new IllegalStateException(jar + " exited before it listened"));
                 } catch (java.io.IOException e) {
                     base.completeExceptionally(e);
                 }
@@ -114,23 +195,63 @@ public final class SidecarStartUp {
             reader.setDaemon(true);
             reader.start();
             URI url = base.get(60, TimeUnit.SECONDS);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest health = HttpRequest.newBuilder(url.resolve("/healthz")).timeout(Duration.ofSeconds(5)).build();
-            while (true) {
-                try {
-                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(5);
+            untilOk(url.resolve("/healthz"));
+            long ready = (System.nanoTime() - start) / 1_000_000;
+            long first = ready;
+            if (token != null) {
+                int status = get(url.resolve(token));
+                if (status != 200) {
+                    throw new IllegalStateException(jar + " answered " + status + " to the first token request");
+                }
+                first = (System.nanoTime() - start) / 1_000_000;
+                if (get(url.resolve(token)) != 200) {
+                    throw new IllegalStateException(jar + " did not serve the cached token");
                 }
             }
-            long wall = (System.nanoTime() - start) / 1_000_000;
             long cpu = process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-            return new long[] {wall, cpu};
-        } finally {
+            return new Started(process, url, new long[] {ready, first, cpu});
+        } catch (Exception | Error e) {
             process.toHandle().destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
+            throw e;
         }
+    }
+
+    private static void untilOk(URI url) throws InterruptedException {
+        while (true) {
+            try {
+                if (get(url) == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static int get(URI url) throws java.io.IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static Map<String, String> offline() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ENTRA_TENANT_ID", "7c6b2a1e-0d4f-4e8a-9b3c-5f2e1d0c9b8a");
+        env.put("ENTRA_BLUEPRINT_CLIENT_ID", "b1e9c0de-0000-4000-8000-00000000b1e9");
+        env.put("BRIDGE_CREDENTIAL_SOURCE", "client-secret");
+        env.put("ENTRA_CLIENT_SECRET", "start-up-benchmark-placeholder");
+        env.put("BRIDGE_AGENTS", "mail-agent=a9e17001-0000-4000-8000-0000000a9e17");
+        env.put("BRIDGE_HEALTH_INTERVAL_SECONDS", "0");
+        return env;
+    }
+
+    private static Map<String, String> environment(Path file) throws java.io.IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
     }
 }

@@ -3,9 +3,12 @@ package dev.entrabridge.sidecar;
 import dev.entrabridge.endpoint.BridgeEndpoint;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -74,6 +77,22 @@ public final class SidecarServer implements AutoCloseable {
         Workers workers = new Workers(limits.workers(), limits.maxWait(), System::nanoTime);
         RequestHeadDeadline heads = new RequestHeadDeadline(limits.requestTimeout(), System::nanoTime);
 
+        Server server = jetty(bind, limits, heads, new ServerErrors(endpoint),
+                new BridgeHandler(endpoint, peers, workers, heads, timers, limits.requestTimeout(), System::nanoTime));
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        connector.open();
+        timers.scheduleWithFixedDelay(workers::shedOverdue, SHED_SWEEP_MS, SHED_SWEEP_MS, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(heads::sweep, HEAD_SWEEP_MS, HEAD_SWEEP_MS, TimeUnit.MILLISECONDS);
+        return new SidecarServer(server, connector, workers, heads, timers);
+    }
+
+    /**
+     * Jetty as the sidecar configures it, serving {@code handler}: its thread pool, HTTP/1.1 settings,
+     * connector (keep-alive, {@code TCP_NODELAY}, idle timeout, backlog), connection limit, error handler
+     * and graceful stop. Package-private so that a benchmark's bare server runs the very same stack.
+     */
+    static Server jetty(InetSocketAddress bind, ServerLimits limits, Connection.Listener connections,
+                        Request.Handler errors, Handler handler) {
         // Jetty's own threads only accept, select, parse and write: the bridge runs on the workers.
         // A plain queue: Jetty's default one sizes itself through java.lang.management, whose ~200 classes
         // would cost the sidecar's start-up more than the whole server does otherwise.
@@ -97,16 +116,12 @@ public final class SidecarServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setAcceptedTcpNoDelay(true);
         connector.setAcceptQueueSize(128);
-        connector.addEventListener(heads);
+        connector.addEventListener(connections);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        server.setErrorHandler(new ServerErrors(endpoint));
-        server.setHandler(new GracefulHandler(new BridgeHandler(endpoint, peers, workers, heads, timers,
-                limits.requestTimeout(), System::nanoTime)));
-        connector.open();
-        timers.scheduleWithFixedDelay(workers::shedOverdue, SHED_SWEEP_MS, SHED_SWEEP_MS, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(heads::sweep, HEAD_SWEEP_MS, HEAD_SWEEP_MS, TimeUnit.MILLISECONDS);
-        return new SidecarServer(server, connector, workers, heads, timers);
+        server.setErrorHandler(errors);
+        server.setHandler(new GracefulHandler(handler));
+        return server;
     }
 
     public SidecarServer start() throws IOException {
