@@ -23,7 +23,13 @@ final class TokenRedaction {
     }
 
     static boolean looksLikeToken(String value) {
-        return value != null && JWT_LIKE.matcher(value).find();
+        return value != null && twoDots(value) && JWT_LIKE.matcher(value).find();
+    }
+
+    /** Both shapes need two dots: most values (names, ids, codes) have fewer, and need no regex. */
+    private static boolean twoDots(String value) {
+        int first = value.indexOf('.');
+        return first >= 0 && value.indexOf('.', first + 1) >= 0;
     }
 
     /** The value, or {@link #REDACTED} when any part of it looks like a token. */

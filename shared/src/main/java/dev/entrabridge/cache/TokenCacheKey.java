@@ -46,7 +46,12 @@ public record TokenCacheKey(String tenant, String blueprint, String agentIdentit
         }
         return new TokenCacheKey(tenant.toLowerCase(java.util.Locale.ROOT), blueprint.toLowerCase(java.util.Locale.ROOT),
                 agentIdentity.toLowerCase(java.util.Locale.ROOT), request.flow(),
-                String.join(" ", new TreeSet<>(request.scopes())), user);
+                scopes(request.scopes()), user);
+    }
+
+    /** Sorted and space-joined; one scope (the usual {@code …/.default}) is itself, without a sort on every call. */
+    private static String scopes(java.util.Set<String> scopes) {
+        return scopes.size() == 1 ? scopes.iterator().next() : String.join(" ", new TreeSet<>(scopes));
     }
 
     static String sha256(String value) {

@@ -32,6 +32,11 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A JSON response of these UTF-8 bytes. */
+    static BridgeResponse json(int status, byte[] json) {
+        return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json);
+    }
+
     /** A copy with one more header (replacing any header of that name). */
     public BridgeResponse withHeader(String name, String value) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -42,8 +47,13 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
 
     /** A token-bearing response: no cache may keep it (the three headers Microsoft's sidecar sends). */
     public BridgeResponse noStore() {
-        return withHeader("Cache-Control", "no-cache, no-store, must-revalidate").withHeader("Pragma", "no-cache")
-                .withHeader("Expires", "0");
+        // One copy for the three: this is on every token's path.
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        copy.put("Cache-Control", List.of("no-cache, no-store, must-revalidate"));
+        copy.put("Pragma", List.of("no-cache"));
+        copy.put("Expires", List.of("0"));
+        return new BridgeResponse(status, copy, body);
     }
 
     /** The same answer without its body, for {@code HEAD}. */

@@ -62,6 +62,8 @@ final class QueryParameters {
             OPTIONS + "AcquireTokenOptions.AuthenticationOptionsName");
     private static final int MAX_VALUE_LENGTH = 2048;
     private static final int MAX_LOGGED_NAMES = 200;
+    /** Each known name under itself, found case-insensitively: built once, read by every request. */
+    private static final Map<String, String> CANONICAL = canonicalNames();
     private static final Set<String> LOGGED_UNKNOWN = ConcurrentHashMap.newKeySet();
     private static final System.Logger LOG = System.getLogger(QueryParameters.class.getName());
 
@@ -79,9 +81,14 @@ final class QueryParameters {
      * @param query decoded query of the request
      * @throws RequestRefused 400 naming the offending parameter
      */
+    private static Map<String, String> canonicalNames() {
+        TreeMap<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        KNOWN.forEach(name -> names.put(name, name));
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
     static QueryParameters read(Map<String, List<String>> query) {
-        Map<String, String> canonical = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        KNOWN.forEach(name -> canonical.put(name, name));
+        Map<String, String> canonical = CANONICAL;
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, String> extraQuery = new LinkedHashMap<>();
