@@ -47,12 +47,19 @@ final class ExchangeMapping {
     BridgeRequest request(Request request, byte[] body) {
         InetAddress address = peer(request);
         String peer = address == null ? "unknown" : address.getHostAddress();
+        // Immutable lists, which the record keeps as they are instead of copying each again.
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+            headers.merge(field.getName(), List.of(field.getValue()), ExchangeMapping::joined);
         }
         return new BridgeRequest(request.getMethod(), request.getHttpURI().getPath(),
                 FormDecoding.decode(request.getHttpURI().getQuery()), headers, body, peer, Caller.loopback(peer));
+    }
+
+    private static List<String> joined(List<String> first, List<String> more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     static void respond(Response response, BridgeResponse answer, Callback callback) {
