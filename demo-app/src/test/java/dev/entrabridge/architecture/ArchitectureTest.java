@@ -16,7 +16,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The dependency rules of the modules, held by ArchUnit over the production classes of shared,
- * emulators and the adapters (every module's main classes are on this module's test classpath):
+ * emulators, the sidecar, the Lambda and Azure adapters and the demo (this module's test classpath holds
+ * every module's main classes):
  * the core uses no cloud runtime or server type, an emulator shares no code with what it checks,
  * adapters do not reach into each other, and the core's packages form no cycle.
  */
