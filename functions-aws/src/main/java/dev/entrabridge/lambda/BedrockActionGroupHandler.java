@@ -2,6 +2,7 @@ package dev.entrabridge.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.runtime.BridgeRuntime;
 import org.crac.Core;
 import org.crac.Resource;
@@ -28,7 +29,8 @@ public final class BedrockActionGroupHandler implements RequestStreamHandler, Re
      *                                                function's init error
      */
     public BedrockActionGroupHandler() {
-        this(BridgeRuntime.fromEnvironment(System.getenv()));
+        this(BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
+                .httpContractOnFirstUse().build());
     }
 
     /** On a runtime the caller built (tests). */

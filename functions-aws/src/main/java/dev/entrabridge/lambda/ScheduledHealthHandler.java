@@ -2,6 +2,7 @@ package dev.entrabridge.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.entrabridge.config.BridgeConfig;
 import dev.entrabridge.health.EmfHealthMetrics;
 import dev.entrabridge.health.HealthReport;
 import dev.entrabridge.health.HealthReportJson;
@@ -41,7 +42,8 @@ public final class ScheduledHealthHandler implements RequestStreamHandler, Resou
      * @throws dev.entrabridge.config.ConfigException naming the variable to fix
      */
     public ScheduledHealthHandler() {
-        this(BridgeRuntime.fromEnvironment(System.getenv()), standardOutput());
+        this(BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
+                .httpContractOnFirstUse().build(), standardOutput());
     }
 
     /** On a runtime the caller built, with the metric and report lines going to {@code logLines} (tests). */

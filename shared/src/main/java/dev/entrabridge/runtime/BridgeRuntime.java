@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * {@code BRIDGE_TRUSTED_CA_FILE} once), one blueprint credential (one STS client, one assertion reuse
  * window), one token service, the token issuance and the HTTP contract on them, the Microsoft Graph
  * operations on the same client, and — built only when first asked for, on the same credential, service
- * and client — the credential health check.
+ * and client — the credential health check. A handler that serves no HTTP (the Bedrock action group, the
+ * scheduled health check) defers the HTTP contract too ({@link Builder#httpContractOnFirstUse()}), so its
+ * cold start neither loads nor builds the caller and user token validators it never uses.
  */
 public final class BridgeRuntime {
 
@@ -44,9 +46,8 @@ public final class BridgeRuntime {
     private final BlueprintCredential credential;
     private final AgentTokenService tokens;
     private final TokenIssuance issuer;
-    private final BridgeEndpoint endpoint;
-    private final BridgeEndpoint networkEndpoint;
     private final GraphOperations graph;
+    private volatile Endpoints endpoints;
     private volatile CredentialHealth health;
 
     private BridgeRuntime(Builder b) {
@@ -57,12 +58,10 @@ public final class BridgeRuntime {
         this.credential = b.credential != null ? b.credential : BlueprintCredentials.create(config, http, clock);
         this.tokens = new AgentTokenService(config, credential, http, clock, sleeper);
         this.issuer = TokenIssuance.fromConfig(config, tokens, new AuditLog(b.auditSink, clock), clock);
-        BridgeEndpoint.Builder endpoints = ConfiguredEndpoint.builder(config, http, issuer)
-                .health(new ScheduledHealthSummary()).clock(clock);
-        this.endpoint = endpoints.build();
-        // The same builder, so both endpoints share the caller validators and their key caches.
-        this.networkEndpoint = ConfiguredEndpoint.trustsCallers(config) ? endpoints.callersOverNetwork().build() : null;
         this.graph = new GraphOperations(http, config.graph(), clock);
+        if (!b.httpContractOnFirstUse) {
+            endpoints();  // an invalid BRIDGE_CALLERS fails the start-up of the deployments that serve HTTP
+        }
         LOG.log(Level.INFO, "event=bridge_runtime_ready credential=\"{0}\" caller_policy={1}", credential.description(),
                 TokenIssuance.hasPolicy(config) ? "configured" : "none");
     }
@@ -104,7 +103,7 @@ public final class BridgeRuntime {
 
     /** The HTTP contract (sidecar routes, {@code /token}, {@code /healthz}) on this runtime's issuance. */
     public BridgeEndpoint endpoint() {
-        return endpoint;
+        return endpoints().local;
     }
 
     /**
@@ -115,6 +114,7 @@ public final class BridgeRuntime {
      * @throws ConfigException naming {@code BRIDGE_CALLERS} when no caller issuer is trusted
      */
     public BridgeEndpoint networkEndpoint() {
+        BridgeEndpoint networkEndpoint = endpoints().network;
         if (networkEndpoint == null) {
             throw new ConfigException("BRIDGE_CALLERS", "is required where callers reach the bridge over the network: "
                     + "set it to {\"trustedIssuers\":[{\"issuer\":\"https://…\",\"audiences\":[\"…\"]}]}, the identity "
@@ -135,6 +135,21 @@ public final class BridgeRuntime {
     /** Whether a caller policy is configured; without one every token request is refused. */
     public boolean hasCallerPolicy() {
         return TokenIssuance.hasPolicy(config);
+    }
+
+    /** Both HTTP contracts, built together once: with the runtime, or on first use when the builder said so. */
+    private Endpoints endpoints() {
+        Endpoints e = endpoints;
+        if (e == null) {
+            synchronized (this) {
+                e = endpoints;
+                if (e == null) {
+                    e = new Endpoints();
+                    endpoints = e;
+                }
+            }
+        }
+        return e;
     }
 
     /**
@@ -167,6 +182,19 @@ public final class BridgeRuntime {
         }
     }
 
+    /** The local and the network contract, from one builder so both share the caller validators and their key caches. */
+    private final class Endpoints {
+        final BridgeEndpoint local;
+        final BridgeEndpoint network;
+
+        Endpoints() {
+            BridgeEndpoint.Builder builder = ConfiguredEndpoint.builder(config, http, issuer)
+                    .health(new ScheduledHealthSummary()).clock(clock);
+            local = builder.build();
+            network = ConfiguredEndpoint.trustsCallers(config) ? builder.callersOverNetwork().build() : null;
+        }
+    }
+
     /** {@code /healthz}: liveness only until the health check exists, then its last report's summary. */
     private final class ScheduledHealthSummary implements HealthSummary {
         @Override
@@ -190,6 +218,7 @@ public final class BridgeRuntime {
         private Consumer<String> auditSink = line -> System.out.println(line);
         private BlueprintCredential credential;
         private HttpClient http;
+        private boolean httpContractOnFirstUse;
 
         private Builder(BridgeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -225,6 +254,16 @@ public final class BridgeRuntime {
          */
         public Builder httpClient(HttpClient value) {
             http = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        /**
+         * Builds the HTTP contract ({@link #endpoint()}, {@link #networkEndpoint()}) when first asked for
+         * instead of with the runtime: for handlers that serve no HTTP, whose cold start would pay for it
+         * unused. {@code BRIDGE_CALLERS} is then checked on first use, not at start-up.
+         */
+        public Builder httpContractOnFirstUse() {
+            httpContractOnFirstUse = true;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.entrabridge.runtime;
 
 import dev.entrabridge.config.BridgeConfig;
+import dev.entrabridge.config.ConfigException;
 import dev.entrabridge.config.CredentialSourceKind;
 import dev.entrabridge.emulator.http.RecordedRequest;
 import dev.entrabridge.health.CheckStatus;
@@ -25,6 +26,7 @@ import static dev.entrabridge.testing.EmulatedDeployment.GRAPH_DEFAULT;
 import static dev.entrabridge.testing.EmulatedDeployment.MAIL_AGENT;
 import static dev.entrabridge.testing.Jwts.claims;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The composition root against the emulated cloud: one runtime with its health check on owns one
@@ -50,6 +52,22 @@ class BridgeRuntimeIT {
 
     private static String assertionJti(RecordedRequest leg1) {
         return (String) claims(leg1.formParam("client_assertion").orElseThrow()).get("jti");
+    }
+
+    @Test
+    void aRuntimeThatServesNoHttpBuildsTheContractOnlyWhenFirstAskedFor() {
+        Map<String, String> env = world.bridge().environment(CredentialSourceKind.AWS_STS);
+        env.put("BRIDGE_CALLERS", "{\"trustedIssuers\":[],\"audience\":\"x\"}");
+        BridgeConfig config = BridgeConfig.fromEnvironment(env);
+
+        assertThatThrownBy(() -> BridgeRuntime.builder(config).auditSink(line -> { }).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("BRIDGE_CALLERS");
+        BridgeRuntime deferred = BridgeRuntime.builder(config).auditSink(line -> { }).httpContractOnFirstUse().build();
+        assertThat(deferred.graph()).isNotNull();
+        assertThatThrownBy(deferred::endpoint).isInstanceOf(ConfigException.class).hasMessageContaining("unknown field 'audience'");
+
+        BridgeRuntime valid = BridgeRuntime.builder(config()).auditSink(line -> { }).httpContractOnFirstUse().build();
+        assertThat(valid.endpoint()).isSameAs(valid.endpoint());
     }
 
     @Test
