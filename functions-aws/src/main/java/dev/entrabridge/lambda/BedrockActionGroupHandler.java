@@ -23,14 +23,15 @@ public final class BedrockActionGroupHandler implements RequestStreamHandler, Re
     private final BedrockActions actions;
 
     /**
-     * What Lambda calls once per execution environment: the runtime from the function's environment.
+     * What Lambda calls once per execution environment: the runtime from the function's environment, built
+     * while the invocation path is primed on another thread (init runs at full CPU, before the first event).
      *
      * @throws dev.entrabridge.config.ConfigException naming the variable to fix; Lambda reports it as the
      *                                                function's init error
      */
     public BedrockActionGroupHandler() {
-        this(BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
-                .httpContractOnFirstUse().build());
+        this(ColdStartPriming.whilePriming(() -> BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
+                .httpContractOnFirstUse().build(), ColdStartPriming::bedrock));
     }
 
     /** On a runtime the caller built (tests). */
@@ -46,10 +47,13 @@ public final class BedrockActionGroupHandler implements RequestStreamHandler, Re
         output.write(actions.handle(event, context == null ? null : context.getAwsRequestId()));
     }
 
-    /** SnapStart: loads the event, argument and reply code paths; asks nothing of Entra, STS or Graph. */
+    /**
+     * SnapStart: the init's priming once more (cheap now), so the snapshot holds the event, argument, reply, STS
+     * and TLS code paths loaded; asks nothing of Entra, STS or Graph.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.bedrock();
+        ColdStartPriming.bedrock();
     }
 
     /** SnapStart: a snapshot may be restored hours later, so nothing minted before it is served. */

@@ -6,21 +6,50 @@ import dev.entrabridge.graph.MailMessage;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * What the handlers run before a SnapStart checkpoint so the snapshot holds loaded and linked classes
- * for their hot paths: event parsing, argument conversion, the core's input records, reply rendering,
- * and the AWS SDK's STS request path (its own warm-up, against a canned in-memory response). None of it
- * asks Entra, STS or Graph for anything, and nothing it creates outlives it: a snapshot may be restored
- * many times and hours later, so it must hold no token, assertion, random id or time.
+ * What the handlers run during init (next to building the runtime, on another thread) and again before a
+ * SnapStart checkpoint, so that the first invocation, or the snapshot, finds the classes of the hot paths
+ * loaded and linked: event parsing, argument conversion, the core's input records, reply rendering, the
+ * AWS SDK's STS request path (its own warm-up, against a canned in-memory response) and the start of a
+ * TLS handshake. None of it asks Entra, STS or Graph for anything, and nothing it creates outlives it: a
+ * snapshot may be restored many times and hours later, so it must hold no token, assertion, random id or time.
  */
-final class SnapStartPriming {
+final class ColdStartPriming {
 
-    private SnapStartPriming() {
+    private ColdStartPriming() {
+    }
+
+    /**
+     * Builds with {@code building} on this thread while {@code priming} runs on another: the runtime's
+     * construction and the priming load mostly different classes, so on Lambda's two or more vCPUs during
+     * init they overlap instead of adding up. A priming failure is a broken deployment package, and fails init.
+     */
+    static <T> T whilePriming(Supplier<T> building, Runnable priming) {
+        CompletableFuture<Void> primed = CompletableFuture.runAsync(priming, task -> {
+            Thread thread = new Thread(task, "cold-start-priming");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        T built = building.get();
+        try {
+            primed.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return built;
     }
 
     /** The Bedrock action group: both event forms through parsing, binding and the reply, plus STS's path. */
@@ -41,6 +70,23 @@ final class SnapStartPriming {
                     .diagnosis(), ActionOutcome.Source.INPUT));
         }
         SdkWarmUp.warmUp(StsClient.class);
+        tlsHandshake();
+    }
+
+    /**
+     * A TLS client's first message, produced in memory and discarded: loads the handshake, key-share and
+     * cipher-suite classes and the JDK's trust store that every first request to Entra and Graph needs;
+     * nothing is sent, and the engine with its keys is dropped.
+     */
+    static void tlsHandshake() {
+        try {
+            SSLEngine engine = SSLContext.getDefault().createSSLEngine("priming.invalid", 443);
+            engine.setUseClientMode(true);
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+            engine.closeOutbound();
+        } catch (GeneralSecurityException | SSLException e) {
+            throw new IllegalStateException("the JDK's TLS client cannot start a handshake: " + e.getMessage(), e);
+        }
     }
 
     /** The Function URL: a liveness request through mapping, routing and rendering. */
@@ -50,13 +96,14 @@ final class SnapStartPriming {
         SdkWarmUp.warmUp(StsClient.class);
     }
 
-    /** The health check: only the SDK's STS path; the check itself must not run before a checkpoint. */
+    /** The health check: the SDK's STS path and TLS; the check itself must not run before a checkpoint. */
     static void health() {
         SdkWarmUp.warmUp(StsClient.class);
+        tlsHandshake();
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = SnapStartPriming.class.getResourceAsStream(name)) {
+        try (InputStream in = ColdStartPriming.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the priming event " + name + " is missing from the deployment package");
             }

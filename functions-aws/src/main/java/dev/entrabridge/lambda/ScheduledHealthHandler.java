@@ -42,8 +42,8 @@ public final class ScheduledHealthHandler implements RequestStreamHandler, Resou
      * @throws dev.entrabridge.config.ConfigException naming the variable to fix
      */
     public ScheduledHealthHandler() {
-        this(BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
-                .httpContractOnFirstUse().build(), standardOutput());
+        this(ColdStartPriming.whilePriming(() -> BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
+                .httpContractOnFirstUse().build(), ColdStartPriming::health), standardOutput());
     }
 
     /** On a runtime the caller built, with the metric and report lines going to {@code logLines} (tests). */
@@ -63,10 +63,10 @@ public final class ScheduledHealthHandler implements RequestStreamHandler, Resou
         output.write(HealthReportJson.summary(report).toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** SnapStart: primes the SDK's STS path; the check itself never runs before a checkpoint. */
+    /** SnapStart: primes the SDK's STS path and TLS; the check itself never runs before a checkpoint. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.health();
+        ColdStartPriming.health();
     }
 
     /** SnapStart: forgets every token, assertion and the last report minted before the snapshot. */

@@ -45,7 +45,7 @@ public final class TokenFunctionUrlHandler implements RequestStreamHandler, Reso
     /** SnapStart: serves a liveness request end to end, which asks nothing of Entra or STS. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.functionUrl(runtime.endpoint());
+        ColdStartPriming.functionUrl(runtime.endpoint());
     }
 
     @Override

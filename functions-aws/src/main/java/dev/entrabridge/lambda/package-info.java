@@ -85,7 +85,7 @@
  *
  * <h2>SnapStart</h2>
  * Each handler is a CRaC {@code org.crac.Resource}. {@code beforeCheckpoint} primes class loading and JSON
- * mapping ({@link dev.entrabridge.lambda.SnapStartPriming}: sample events through parsing, binding and
+ * mapping ({@link dev.entrabridge.lambda.ColdStartPriming}: sample events through parsing, binding and
  * rendering, a liveness request through the HTTP contract, the SDK's own {@code SdkWarmUp} of STS against a
  * canned response) and asks nothing of Entra, STS or Graph; {@code afterRestore} calls
  * {@code BridgeRuntime.resetTimeBoundState()}, so no token, assertion or health report from before the
