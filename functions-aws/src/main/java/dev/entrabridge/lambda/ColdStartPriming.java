@@ -1,6 +1,7 @@
 package dev.entrabridge.lambda;
 
 import dev.entrabridge.endpoint.BridgeEndpoint;
+import dev.entrabridge.entra.OfflineMsalPriming;
 import dev.entrabridge.graph.CalendarQuery;
 import dev.entrabridge.graph.MailMessage;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * What the handlers run during init (next to building the runtime, on another thread) and again before a
  * SnapStart checkpoint, so that the first invocation, or the snapshot, finds the classes of the hot paths
  * loaded and linked: event parsing, argument conversion, the core's input records, reply rendering, the
- * AWS SDK's STS request path (its own warm-up, against a canned in-memory response) and the start of a
+ * AWS SDK's STS request path (its own warm-up, against a canned in-memory response), MSAL's token request
+ * path (against a canned in-memory response too) and the start of a
  * TLS handshake. None of it asks Entra, STS or Graph for anything, and nothing it creates outlives it: a
  * snapshot may be restored many times and hours later, so it must hold no token, assertion, random id or time.
  */
@@ -70,6 +72,7 @@ final class ColdStartPriming {
                     .diagnosis(), ActionOutcome.Source.INPUT));
         }
         SdkWarmUp.warmUp(StsClient.class);
+        OfflineMsalPriming.acquire();
         tlsHandshake();
     }
 
@@ -99,6 +102,7 @@ final class ColdStartPriming {
     /** The health check: the SDK's STS path and TLS; the check itself must not run before a checkpoint. */
     static void health() {
         SdkWarmUp.warmUp(StsClient.class);
+        OfflineMsalPriming.acquire();
         tlsHandshake();
     }
 
