@@ -24,14 +24,14 @@ public final class BedrockActionGroupHandler implements RequestStreamHandler, Re
 
     /**
      * What Lambda calls once per execution environment: the runtime from the function's environment, built
-     * while the invocation path is primed on another thread (init runs at full CPU, before the first event).
+     * while the invocation path is primed on two more threads (init runs at full CPU, before the first event).
      *
      * @throws dev.entrabridge.config.ConfigException naming the variable to fix; Lambda reports it as the
      *                                                function's init error
      */
     public BedrockActionGroupHandler() {
         this(ColdStartPriming.whilePriming(() -> BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
-                .httpContractOnFirstUse().build(), ColdStartPriming::bedrock));
+                .httpContractOnFirstUse().build(), ColdStartPriming::bedrockInput, ColdStartPriming::serviceClients));
     }
 
     /** On a runtime the caller built (tests). */

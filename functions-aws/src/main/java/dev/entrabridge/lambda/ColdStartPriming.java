@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,27 +36,49 @@ final class ColdStartPriming {
     }
 
     /**
-     * Builds with {@code building} on this thread while {@code priming} runs on another: the runtime's
-     * construction and the priming load mostly different classes, so on Lambda's two or more vCPUs during
-     * init they overlap instead of adding up. A priming failure is a broken deployment package, and fails init.
+     * Builds with {@code building} on this thread while each {@code priming} task runs on its own: the runtime's
+     * construction and the priming load mostly different classes, so on two or more vCPUs they overlap instead of
+     * adding up (on this project's 2-core benchmark machine, two priming threads beat one, which beat none, with
+     * the JDK's default CDS archive; with an AppCDS archive priming changed nothing measurable). A priming failure
+     * is a broken deployment package, and fails init.
      */
-    static <T> T whilePriming(Supplier<T> building, Runnable priming) {
-        CompletableFuture<Void> primed = CompletableFuture.runAsync(priming, task -> {
-            Thread thread = new Thread(task, "cold-start-priming");
-            thread.setDaemon(true);
-            thread.start();
-        });
+    static <T> T whilePriming(Supplier<T> building, Runnable... priming) {
+        List<CompletableFuture<Void>> primed = new ArrayList<>();
+        for (Runnable task : priming) {
+            primed.add(CompletableFuture.runAsync(task, runnable -> {
+                Thread thread = new Thread(runnable, "cold-start-priming");
+                thread.setDaemon(true);
+                thread.start();
+            }));
+        }
         T built = building.get();
         try {
-            primed.join();
+            primed.forEach(CompletableFuture::join);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return built;
     }
 
-    /** The Bedrock action group: both event forms through parsing, binding and the reply, plus STS's path. */
+    /** The Bedrock action group's own input and output, and the TLS client: what no service client covers. */
+    static void bedrockInput() {
+        events();
+        tlsHandshake();
+    }
+
+    /** The service clients' request paths, each against its canned in-memory response: STS (the SDK's) and MSAL's. */
+    static void serviceClients() {
+        SdkWarmUp.warmUp(StsClient.class);
+        OfflineMsalPriming.acquire();
+    }
+
+    /** The Bedrock action group, everything at once (SnapStart's checkpoint): its input and output, TLS, STS and MSAL. */
     static void bedrock() {
+        bedrockInput();
+        serviceClients();
+    }
+
+    private static void events() {
         for (String name : List.of("priming-openapi-event.json", "priming-function-event.json")) {
             BedrockEvent event = BedrockEvent.parse(resource(name));
             GraphAction action = event.style() == BedrockEvent.Style.OPENAPI
@@ -71,9 +94,6 @@ final class ColdStartPriming {
             BedrockReply.render(event, ActionOutcome.refused(ActionRefusal.missingParameter("priming", "priming")
                     .diagnosis(), ActionOutcome.Source.INPUT));
         }
-        SdkWarmUp.warmUp(StsClient.class);
-        OfflineMsalPriming.acquire();
-        tlsHandshake();
     }
 
     /**
@@ -99,10 +119,9 @@ final class ColdStartPriming {
         SdkWarmUp.warmUp(StsClient.class);
     }
 
-    /** The health check: the SDK's STS path and TLS; the check itself must not run before a checkpoint. */
+    /** The health check: the service clients and TLS; the check itself must not run before a checkpoint. */
     static void health() {
-        SdkWarmUp.warmUp(StsClient.class);
-        OfflineMsalPriming.acquire();
+        serviceClients();
         tlsHandshake();
     }
 

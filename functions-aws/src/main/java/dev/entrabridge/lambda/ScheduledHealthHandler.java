@@ -43,7 +43,8 @@ public final class ScheduledHealthHandler implements RequestStreamHandler, Resou
      */
     public ScheduledHealthHandler() {
         this(ColdStartPriming.whilePriming(() -> BridgeRuntime.builder(BridgeConfig.fromEnvironment(System.getenv()))
-                .httpContractOnFirstUse().build(), ColdStartPriming::health), standardOutput());
+                .httpContractOnFirstUse().build(), ColdStartPriming::serviceClients, ColdStartPriming::tlsHandshake),
+                standardOutput());
     }
 
     /** On a runtime the caller built, with the metric and report lines going to {@code logLines} (tests). */
