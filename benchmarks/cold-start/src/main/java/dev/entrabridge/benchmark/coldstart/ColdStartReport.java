@@ -32,16 +32,20 @@ final class ColdStartReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Cold starts, median of %d runs each (ms, JVM start to ...), JVM options: %s%n%n",
                 runCount, String.join(" ", jvmOptions)));
-        out.append("| function | CDS | to first /next (init) | to first response | min-max first response |"
-                + " vs " + baseline + " | AppCDS vs default | CPU to first response | CPU vs " + baseline
-                + " | CPU AppCDS vs default |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| function | CDS | to first /next (init) | init vs " + baseline + " | to first response |"
+                + " min-max first response | vs " + baseline + " | AppCDS vs default | CPU to first response | CPU vs "
+                + baseline + " | CPU AppCDS vs default |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         runs.forEach((function, modes) -> modes.forEach((mode, measured) -> {
             Duration response = median(measured, ColdStart::toFirstResponse);
             Duration cpu = median(measured, ColdStart::cpuToFirstResponse);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s-%s | %.2fx | %s | %s | %.2fx | %s |%n",
+            Duration init = median(measured, ColdStart::toInitialised);
+            // The init ratio is an added view (init is where SnapStart's restore and Lambda's boosted CPU apply);
+            // the ratio the target is set on stays the one to the first response.
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2fx | %s | %s-%s | %.2fx | %s | %s | %.2fx | %s |%n",
                     function, mode,
-                    LambdaColdStart.millis(median(measured, ColdStart::toInitialised)),
+                    LambdaColdStart.millis(init),
+                    ratio(init, median(runs.get(baseline).get(mode), ColdStart::toInitialised)),
                     LambdaColdStart.millis(response),
                     LambdaColdStart.millis(extreme(measured, false)), LambdaColdStart.millis(extreme(measured, true)),
                     ratio(response, median(runs.get(baseline).get(mode), ColdStart::toFirstResponse)),
