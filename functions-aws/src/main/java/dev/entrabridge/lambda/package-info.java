@@ -83,12 +83,15 @@
  * {@code Check=overall} (Maximum ≥ 1). A failing check is a normal return: an invocation error would make the
  * schedule retry.
  *
- * <h2>SnapStart</h2>
- * Each handler is a CRaC {@code org.crac.Resource}. {@code beforeCheckpoint} primes class loading and JSON
- * mapping ({@link dev.entrabridge.lambda.ColdStartPriming}: sample events through parsing, binding and
- * rendering, a liveness request through the HTTP contract, the SDK's own {@code SdkWarmUp} of STS against a
- * canned response) and asks nothing of Entra, STS or Graph; {@code afterRestore} calls
- * {@code BridgeRuntime.resetTimeBoundState()}, so no token, assertion or health report from before the
+ * <h2>Init and SnapStart</h2>
+ * The Bedrock and health handlers build their runtime without the HTTP contract they never serve
+ * ({@code BridgeRuntime.Builder#httpContractOnFirstUse()}), and prime their invocation path during init on two
+ * more threads while the runtime is built ({@link dev.entrabridge.lambda.ColdStartPriming}: sample events
+ * through parsing, binding and rendering, a TLS ClientHello made in memory, the SDK's own {@code SdkWarmUp} of
+ * STS and an MSAL acquisition, each against a canned in-memory response). Each handler is a CRaC
+ * {@code org.crac.Resource}: {@code beforeCheckpoint} runs the same priming (the Function URL's serves a
+ * liveness request through the HTTP contract) and asks nothing of Entra, STS or Graph; {@code afterRestore}
+ * calls {@code BridgeRuntime.resetTimeBoundState()}, so no token, assertion or health report from before the
  * snapshot is served.
  */
 package dev.entrabridge.lambda;
