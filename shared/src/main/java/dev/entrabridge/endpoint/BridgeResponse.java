@@ -1,5 +1,6 @@
 package dev.entrabridge.endpoint;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,9 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
 
     static final String JSON = "application/json; charset=utf-8";
     static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+    private static final List<String> NO_CACHE = List.of("no-cache, no-store, must-revalidate");
+    private static final List<String> PRAGMA_NO_CACHE = List.of("no-cache");
+    private static final List<String> EXPIRES_NOW = List.of("0");
 
     public BridgeResponse {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -37,6 +41,17 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json);
     }
 
+    /**
+     * A token-bearing JSON answer of these UTF-8 bytes: {@link #json(int, byte[])} then {@link #noStore()} in
+     * one step, so a cached token's answer copies its body and header map once, not twice.
+     */
+    static BridgeResponse tokenJson(byte[] json) {
+        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", List.of(JSON));
+        noStore(headers);
+        return new BridgeResponse(200, headers, json);
+    }
+
     /** A copy with one more header (replacing any header of that name). */
     public BridgeResponse withHeader(String name, String value) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -50,10 +65,14 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         // One copy for the three: this is on every token's path.
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(headers);
-        copy.put("Cache-Control", List.of("no-cache, no-store, must-revalidate"));
-        copy.put("Pragma", List.of("no-cache"));
-        copy.put("Expires", List.of("0"));
+        noStore(copy);
         return new BridgeResponse(status, copy, body);
+    }
+
+    private static void noStore(Map<String, List<String>> headers) {
+        headers.put("Cache-Control", NO_CACHE);
+        headers.put("Pragma", PRAGMA_NO_CACHE);
+        headers.put("Expires", EXPIRES_NOW);
     }
 
     /** The same answer without its body, for {@code HEAD}. */
@@ -69,6 +88,11 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The body without a copy, read-only: what an adapter writes to its connection. */
+    public ByteBuffer bodyBuffer() {
+        return ByteBuffer.wrap(body).asReadOnlyBuffer();
     }
 
     public String bodyText() {

@@ -43,6 +43,10 @@ public final class FormDecoding {
     }
 
     static String component(String s) {
+        if (plainAscii(s)) {
+            // Nothing to decode (the common AgentIdentity=mail-agent): no byte buffer and no UTF-8 decoder.
+            return s;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -81,6 +85,16 @@ public final class FormDecoding {
             throw RequestRefused.badRequest("BRIDGE_BAD_ENCODING", what + " is not valid UTF-8.",
                     "Send UTF-8 text.");
         }
+    }
+
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+' || c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hex(char c) {

@@ -12,6 +12,8 @@ import dev.entrabridge.issuance.TokenIssuance;
 import dev.entrabridge.token.AgentToken;
 import dev.entrabridge.token.Flow;
 
+import java.nio.charset.StandardCharsets;
+
 
 
 /**
@@ -23,11 +25,14 @@ import dev.entrabridge.token.Flow;
 final class SidecarRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] AUTHORIZATION_HEADER_HEAD = "{\"authorizationHeader\":\"Bearer ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AUTHORIZATION_HEADER_TAIL = "\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final ApiCatalog apis;
     private final TokenIssuance issuance;
     private final CallerTokenValidator userTokens;
     private final DownstreamCaller downstream;
+    private final Answered[] recent = new Answered[16];
 
     /**
      * @param userTokens validates the user's token on the on-behalf-of routes before Entra sees it, or
@@ -46,9 +51,62 @@ final class SidecarRoutes {
         QueryParameters query = QueryParameters.read(request.query());
         DownstreamApi api = apis.require(apiName);
         AgentToken token = token(caller, api, bearer, userRoute, query, correlationId);
-        ObjectNode body = JSON.createObjectNode().put("authorizationHeader", "Bearer " + token.accessToken());
-        // Straight to UTF-8 bytes: a token is over a kilobyte, and a String in between would copy it twice more.
-        return BridgeResponse.json(200, bytes(body)).noStore();
+        return BridgeResponse.tokenJson(answered(token.accessToken()));
+    }
+
+    /**
+     * The body for a token, kept for the next request that gets the very same token from the cache: checking
+     * and copying a thousand-odd characters again was a cost of every cached answer. Slots are picked by the
+     * token's identity; a collision only builds the body again. The answer copies the bytes, so sharing them
+     * is safe, and each slot holds a token the cache holds anyway.
+     */
+    private byte[] answered(String accessToken) {
+        int slot = System.identityHashCode(accessToken) & (recent.length - 1);
+        Answered last = recent[slot];
+        if (last != null && last.accessToken == accessToken) {
+            return last.body;
+        }
+        byte[] body = authorizationHeaderBody(accessToken);
+        recent[slot] = new Answered(accessToken, body);
+        return body;
+    }
+
+    /** A token and its answer's body; immutable, so a slot read racing a write sees one or the other. */
+    private record Answered(String accessToken, byte[] body) {
+        @Override
+        public String toString() {
+            return "Answered[<redacted>]";
+        }
+    }
+
+    /**
+     * {@code {"authorizationHeader":"Bearer <token>"}} as UTF-8. A JWT is base64url and dots, which JSON
+     * carries as they are: its bytes are copied in at once, where Jackson's generator would look at each of
+     * its thousand-odd characters (the largest cost of a cached token's answer). Anything else goes through
+     * Jackson.
+     */
+    static byte[] authorizationHeaderBody(String accessToken) {
+        if (!plainJsonText(accessToken)) {
+            return bytes(JSON.createObjectNode().put("authorizationHeader", "Bearer " + accessToken));
+        }
+        byte[] token = accessToken.getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[AUTHORIZATION_HEADER_HEAD.length + token.length + AUTHORIZATION_HEADER_TAIL.length];
+        System.arraycopy(AUTHORIZATION_HEADER_HEAD, 0, body, 0, AUTHORIZATION_HEADER_HEAD.length);
+        System.arraycopy(token, 0, body, AUTHORIZATION_HEADER_HEAD.length, token.length);
+        System.arraycopy(AUTHORIZATION_HEADER_TAIL, 0, body, AUTHORIZATION_HEADER_HEAD.length + token.length,
+                AUTHORIZATION_HEADER_TAIL.length);
+        return body;
+    }
+
+    /** Printable ASCII without the two characters a JSON string escapes ({@code "} and {@code \}). */
+    private static boolean plainJsonText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     BridgeResponse downstreamApi(BridgeRequest request, Caller caller, String apiName, boolean userRoute,

@@ -104,6 +104,35 @@ class AuditLogTest {
         assertThat(TokenRedaction.guard(value)).isEqualTo("<redacted>");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-15T10:00:00Z", "2026-01-15T10:00:00.100Z", "2026-01-15T10:00:00.000001Z",
+            "2026-01-15T10:00:00.000000001Z", "2026-01-15T10:00:00.123456789Z", "2026-01-15T10:00:00.120Z",
+            "2026-01-15T10:00:00.000100Z", "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00.5Z",
+            "+10000-01-01T00:00:00.5Z", "-0001-01-01T00:00:00.5Z"})
+    void timestampsAreWhatInstantToStringWrites(String text) {
+        Instant instant = Instant.parse(text);
+
+        // Twice: the second within the same second comes from the cached text of that second.
+        assertThat(log.timestamp(instant)).isEqualTo(instant.toString());
+        assertThat(log.timestamp(instant.plusNanos(1))).isEqualTo(instant.plusNanos(1).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "https://graph.microsoft.com/.default", "mail-agent", "a.b.c",
+            "abcdefgh..x", "abcdefgh.x/.y", "login.microsoftonline.com"})
+    void valuesWithoutATokensShapeSkipTheRegex(String value) {
+        assertThat(TokenRedaction.mayHoldToken(value)).isFalse();
+        assertThat(TokenRedaction.guard(value)).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {JWT, "Bearer " + JWT, "x=" + JWT + "&y", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+            "aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb.cccccccccccccccccccccccc"})
+    void tokenShapedValuesStillReachTheRegexAndAreRedacted(String value) {
+        assertThat(TokenRedaction.mayHoldToken(value)).isTrue();
+        assertThat(TokenRedaction.guard(value)).isEqualTo(TokenRedaction.REDACTED);
+    }
+
     private static JsonNode fixture(String name) throws Exception {
         try (InputStream in = AuditLogTest.class.getResourceAsStream("/audit/" + name)) {
             return JSON.readTree(in);

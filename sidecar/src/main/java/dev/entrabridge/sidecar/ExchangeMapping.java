@@ -69,9 +69,9 @@ final class ExchangeMapping {
                 response.getHeaders().add(name, value);
             }
         });
-        byte[] body = answer.body();
-        response.getHeaders().put("Content-Length", Integer.toString(body.length));
-        response.write(true, ByteBuffer.wrap(body), callback);
+        ByteBuffer body = answer.bodyBuffer();
+        response.getHeaders().put("Content-Length", Integer.toString(body.remaining()));
+        response.write(true, body, callback);
     }
 
     private static boolean isHealth(Request request) {

@@ -131,7 +131,7 @@ public final class SidecarMain {
     /**
      * Options → environment → {@link BridgeRuntime} → server: serves the bridge that {@code environment}
      * (with {@code --config FILE} as {@code BRIDGE_CONFIG_FILE}) configures, prints where it listens on
-     * {@code out}, and writes audit lines there too.
+     * {@code out}, and writes audit lines there too (in batches, by {@link AuditLines}).
      */
     public static Running start(SidecarOptions options, Map<String, String> environment, PrintStream out)
             throws IOException {
@@ -142,10 +142,12 @@ public final class SidecarMain {
         Thread tls = new Thread(SidecarMain::loadTls, "sidecar-tls-load");
         tls.setDaemon(true);
         tls.start();
+        // Batched by the request threads: println would make every token wait on one lock and two system calls.
+        AuditLines audit = AuditLines.to(out);
         CompletableFuture<BridgeRuntime> building = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                building.complete(BridgeRuntime.fromEnvironment(env, out::println));
+                building.complete(BridgeRuntime.fromEnvironment(env, audit));
             } catch (Throwable t) {
                 building.completeExceptionally(t);
             }
