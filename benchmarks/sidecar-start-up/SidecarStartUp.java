@@ -28,13 +28,18 @@ import java.util.regex.Pattern;
  * {@code --env FILE} (lines {@code NAME=value}, e.g. what the benchmarks' emulated world writes for its
  * emulators in another process) and {@code --token PATH}, each run also times the first token (JVM start to
  * the first 200 on {@code PATH}: the exchange with STS and Entra) and then the second, cached one.
- * {@code --footprint LABEL} then starts that jar once more, serves a token, puts it under
- * {@code --load-seconds} (default 60) of {@code wrk} at {@code --connections} (default 16) kept-alive
- * connections on {@code PATH}, and reports its resident set size ({@code VmRSS}, and the peak {@code VmHWM}).
+ * {@code --footprint LABEL[,LABEL]...} then starts each of those jars once more, one after the other, serves a
+ * token, puts it under {@code --load-seconds} (default 60) of {@code wrk} at {@code --connections} (default 16)
+ * kept-alive connections on {@code PATH}, and reports its resident set size: {@code VmRSS} and its parts
+ * {@code RssAnon} (heap, metaspace, code, stacks, malloc, and the pages of a class-data-sharing archive the JVM
+ * wrote to when it relocated it) and {@code RssFile} (clean file pages: libjvm, the archives' untouched pages),
+ * the peak {@code VmHWM}, and {@code Pss} from {@code smaps_rollup} (file pages divided among the processes that
+ * share them), with the load's requests/s.
  *
  * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] [--env FILE --token PATH]
- *     [--footprint LABEL [--load-seconds S] [--connections C]] LABEL=JAR[,JVM-OPTION]...</pre>
- * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive).
+ *     [--footprint LABEL[,LABEL]... [--load-seconds S] [--connections C]] LABEL=JAR[,JVM-OPTION|,env:NAME=VALUE]...</pre>
+ * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive;
+ * {@code ,env:MALLOC_ARENA_MAX=2} adds a variable to that jar's environment, as an image's {@code ENV} would).
  */
 public final class SidecarStartUp {
 
@@ -63,7 +68,8 @@ public final class SidecarStartUp {
                 }
             }
         }
-        if (jars.isEmpty() || (footprint != null && (token == null || !jars.containsKey(footprint)))) {
+        List<String> footprints = footprint == null ? List.of() : List.of(footprint.split(","));
+        if (jars.isEmpty() || (!footprints.isEmpty() && (token == null || !jars.keySet().containsAll(footprints)))) {
             throw new IllegalArgumentException("usage: SidecarStartUp [--runs N] [--env FILE --token PATH] "
                     + "[--footprint LABEL] LABEL=JAR...");
         }
@@ -118,9 +124,17 @@ public final class SidecarStartUp {
         System.out.println();
         results.forEach((label, list) -> System.out.println("- " + label + " ready/first-token/CPU ms: "
                 + String.join(" ", list.stream().map(x -> x[0] + "/" + x[1] + "/" + x[2]).toList())));
-        if (footprint != null) {
+        if (!footprints.isEmpty()) {
+            System.out.printf("%nFootprint, one run each, one after the other: resident after one token, then after %d s of wrk "
+                    + "at %d kept-alive connections on the token (MB = MiB)%n%n", loadSeconds, connections);
+            System.out.println("| jar | after one token RSS | after load RSS | of it anonymous | of it file | peak RSS | PSS "
+                    + "| load req/s | non-2xx |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (String label : footprints) {
+                footprint(label, jars.get(label), env, token, loadSeconds, connections);
+            }
             System.out.println();
-            footprint(footprint, jars.get(footprint), env, token, loadSeconds, connections);
+            footprints.forEach(label -> System.out.println("- " + label + ": " + jars.get(label)));
         }
     }
 
@@ -134,15 +148,27 @@ public final class SidecarStartUp {
                     "--latency", s.url.resolve(token).toString()).redirectErrorStream(true).start();
             String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
-            long rss = status(pid, "VmRSS");
-            long peak = status(pid, "VmHWM");
             Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(report);
             Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(report);
-            System.out.printf("Footprint of %s (%s): resident after one token %.1f MB; after %d s of wrk at %d connections "
-                            + "(%s req/s, %s non-2xx) %.1f MB resident, peak %.1f MB%n", label, jar, idle / 1024.0, seconds,
-                    connections, rate.find() ? rate.group(1) : "?", non2xx.find() ? non2xx.group(1) : "0", rss / 1024.0,
-                    peak / 1024.0);
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n", label, mb(idle),
+                    mb(status(pid, "VmRSS")), mb(status(pid, "RssAnon")), mb(status(pid, "RssFile")),
+                    mb(status(pid, "VmHWM")), mb(rollup(pid, "Pss")), rate.find() ? rate.group(1) : "?",
+                    non2xx.find() ? non2xx.group(1) : "0");
         }
+    }
+
+    private static double mb(long kb) {
+        return kb / 1024.0;
+    }
+
+    /** A field of /proc/PID/smaps_rollup, in kB. */
+    private static long rollup(long pid, String field) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no " + field + " in the smaps_rollup of process " + pid);
     }
 
     /** A field of /proc/PID/status, in kB. */
@@ -169,11 +195,19 @@ public final class SidecarStartUp {
     private static Started once(String jar, Map<String, String> env, String token) throws Exception {
         String[] parts = jar.split(",");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(parts).subList(1, parts.length));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        for (String part : List.of(parts).subList(1, parts.length)) {
+            if (part.startsWith("env:")) {
+                String[] kv = part.substring(4).split("=", 2);
+                environment.put(kv[0], kv[1]);
+            } else {
+                command.add(part);
+            }
+        }
         command.addAll(List.of("-jar", parts[0], "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
-        builder.environment().putAll(env);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
         Process process = builder.start();
