@@ -28,13 +28,17 @@ import java.util.regex.Pattern;
  * {@code --env FILE} (lines {@code NAME=value}, e.g. what the benchmarks' emulated world writes for its
  * emulators in another process) and {@code --token PATH}, each run also times the first token (JVM start to
  * the first 200 on {@code PATH}: the exchange with STS and Entra) and then the second, cached one.
- * {@code --footprint LABEL} then starts that jar once more, serves a token, puts it under
- * {@code --load-seconds} (default 60) of {@code wrk} at {@code --connections} (default 16) kept-alive
- * connections on {@code PATH}, and reports its resident set size ({@code VmRSS}, and the peak {@code VmHWM}).
+ * {@code --footprint LABEL[,LABEL]...} then starts those jars once more, all at once, has each serve a token, puts
+ * each under {@code --load-seconds} (default 60) of {@code wrk} at {@code --connections} (default 16) kept-alive
+ * connections on {@code PATH}, in rounds taken in turn, and reports each one's resident set size: {@code VmRSS} and its parts
+ * {@code RssAnon} (heap, metaspace, code, stacks, malloc, and the pages of a class-data-sharing archive the JVM
+ * wrote to when it relocated it) and {@code RssFile} (clean file pages: libjvm, the archives' untouched pages),
+ * and the peak {@code VmHWM}, with the load's requests/s and p99.
  *
  * <pre>java benchmarks/sidecar-start-up/SidecarStartUp.java [--runs N] [--env FILE --token PATH]
- *     [--footprint LABEL [--load-seconds S] [--connections C]] LABEL=JAR[,JVM-OPTION]...</pre>
- * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive).
+ *     [--footprint LABEL[,LABEL]... [--load-seconds S] [--connections C]] LABEL=JAR[,JVM-OPTION|,env:NAME=VALUE]...</pre>
+ * (e.g. {@code after-appcds=after.jar,-XX:SharedArchiveFile=after.jsa} to measure a class-data-sharing archive;
+ * {@code ,env:MALLOC_ARENA_MAX=2} adds a variable to that jar's environment, as an image's {@code ENV} would).
  */
 public final class SidecarStartUp {
 
@@ -63,7 +67,8 @@ public final class SidecarStartUp {
                 }
             }
         }
-        if (jars.isEmpty() || (footprint != null && (token == null || !jars.containsKey(footprint)))) {
+        List<String> footprints = footprint == null ? List.of() : List.of(footprint.split(","));
+        if (jars.isEmpty() || (!footprints.isEmpty() && (token == null || !jars.keySet().containsAll(footprints)))) {
             throw new IllegalArgumentException("usage: SidecarStartUp [--runs N] [--env FILE --token PATH] "
                     + "[--footprint LABEL] LABEL=JAR...");
         }
@@ -118,31 +123,89 @@ public final class SidecarStartUp {
         System.out.println();
         results.forEach((label, list) -> System.out.println("- " + label + " ready/first-token/CPU ms: "
                 + String.join(" ", list.stream().map(x -> x[0] + "/" + x[1] + "/" + x[2]).toList())));
-        if (footprint != null) {
-            System.out.println();
-            footprint(footprint, jars.get(footprint), env, token, loadSeconds, connections);
+        if (!footprints.isEmpty()) {
+            footprint(footprints, jars, env, token, loadSeconds, connections);
         }
     }
 
-    /** RSS of one sidecar: ready and served one token, then after the load. */
-    private static void footprint(String label, String jar, Map<String, String> env, String token, int seconds,
-                                  int connections) throws Exception {
-        try (Started s = once(jar, env, token)) {
-            long pid = s.process.pid();
-            long idle = status(pid, "VmRSS");
-            Process wrk = new ProcessBuilder("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
-                    "--latency", s.url.resolve(token).toString()).redirectErrorStream(true).start();
-            String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            wrk.waitFor();
-            long rss = status(pid, "VmRSS");
-            long peak = status(pid, "VmHWM");
-            Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(report);
-            Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(report);
-            System.out.printf("Footprint of %s (%s): resident after one token %.1f MB; after %d s of wrk at %d connections "
-                            + "(%s req/s, %s non-2xx) %.1f MB resident, peak %.1f MB%n", label, jar, idle / 1024.0, seconds,
-                    connections, rate.find() ? rate.group(1) : "?", non2xx.find() ? non2xx.group(1) : "0", rss / 1024.0,
-                    peak / 1024.0);
+    /**
+     * RSS of each footprint sidecar: all started, each served one token, then loaded in turn, round by round
+     * (rounds of about 10 s that add up to {@code seconds} each), so that a machine shared with other builds slows
+     * them alike and their requests/s compare; RSS counts every resident page a process maps, whoever else maps it.
+     */
+    private static void footprint(List<String> labels, Map<String, String> jars, Map<String, String> env, String token,
+                                  int seconds, int connections) throws Exception {
+        int rounds = Math.max(1, seconds / 10);
+        Map<String, Started> started = new LinkedHashMap<>();
+        Map<String, Long> idle = new LinkedHashMap<>();
+        Map<String, List<double[]>> loads = new LinkedHashMap<>();
+        try {
+            for (String label : labels) {
+                Started s = once(jars.get(label), env, token);
+                started.put(label, s);
+                idle.put(label, status(s.process.pid(), "VmRSS"));
+                loads.put(label, new ArrayList<>());
+            }
+            for (int r = 0; r < rounds; r++) {
+                int length = seconds / rounds + (r < seconds % rounds ? 1 : 0);
+                for (String label : labels) {
+                    loads.get(label).add(wrk(started.get(label).url.resolve(token), length, connections));
+                }
+            }
+            System.out.printf("%nFootprint: all started and each served one token, then %d s of wrk each at %d kept-alive "
+                    + "connections on the token, in %d rounds taken in turn (MB = MiB; req/s and p99 the rounds' medians)%n%n",
+                    seconds, connections, rounds);
+            System.out.println("| jar | after one token RSS | after load RSS | of it anonymous | of it file | peak RSS | req/s "
+                    + "| vs first | p99 ms | non-2xx |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            double base = -1;
+            for (String label : labels) {
+                long pid = started.get(label).process.pid();
+                double rate = median(loads.get(label), 0);
+                base = base < 0 ? rate : base;
+                System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2fx | %.2f | %.0f |%n", label,
+                        mb(idle.get(label)), mb(status(pid, "VmRSS")), mb(status(pid, "RssAnon")), mb(status(pid, "RssFile")),
+                        mb(status(pid, "VmHWM")), rate, rate / base, median(loads.get(label), 1),
+                        loads.get(label).stream().mapToDouble(x -> x[2]).sum());
+            }
+        } finally {
+            for (Started s : started.values()) {
+                s.close();
+            }
         }
+        System.out.println();
+        labels.forEach(label -> System.out.println("- " + label + ": " + jars.get(label) + "; req/s of the rounds: "
+                + String.join(" ", loads.get(label).stream().map(x -> String.format("%.0f", x[0])).toList())));
+    }
+
+    /** {requests/s, p99 ms, non-2xx} of one wrk run. */
+    private static double[] wrk(URI url, int seconds, int connections) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
+                "--latency", url.toString()).redirectErrorStream(true).start();
+        String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(report);
+        Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(report);
+        Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(report);
+        if (!rate.find() || !p99.find()) {
+            throw new IllegalStateException("wrk reported no rate or latency: " + report);
+        }
+        double scale = switch (p99.group(2)) {
+            case "us" -> 0.001;
+            case "s" -> 1000;
+            default -> 1;
+        };
+        return new double[] {Double.parseDouble(rate.group(1)), Double.parseDouble(p99.group(1)) * scale,
+                non2xx.find() ? Double.parseDouble(non2xx.group(1)) : 0};
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        double[] sorted = rows.stream().mapToDouble(x -> x[column]).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    private static double mb(long kb) {
+        return kb / 1024.0;
     }
 
     /** A field of /proc/PID/status, in kB. */
@@ -169,11 +232,19 @@ public final class SidecarStartUp {
     private static Started once(String jar, Map<String, String> env, String token) throws Exception {
         String[] parts = jar.split(",");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(parts).subList(1, parts.length));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        for (String part : List.of(parts).subList(1, parts.length)) {
+            if (part.startsWith("env:")) {
+                String[] kv = part.substring(4).split("=", 2);
+                environment.put(kv[0], kv[1]);
+            } else {
+                command.add(part);
+            }
+        }
         command.addAll(List.of("-jar", parts[0], "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
-        builder.environment().putAll(env);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
         Process process = builder.start();
