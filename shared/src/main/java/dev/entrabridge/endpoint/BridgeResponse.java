@@ -36,14 +36,9 @@ public record BridgeResponse(int status, Map<String, List<String>> headers, byte
         return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A JSON response of these UTF-8 bytes. */
-    static BridgeResponse json(int status, byte[] json) {
-        return new BridgeResponse(status, Map.of("Content-Type", List.of(JSON)), json);
-    }
-
     /**
-     * A token-bearing JSON answer of these UTF-8 bytes: {@link #json(int, byte[])} then {@link #noStore()} in
-     * one step, so a cached token's answer copies its body and header map once, not twice.
+     * A token-bearing 200 JSON answer of these UTF-8 bytes: a JSON response then {@link #noStore()} in one
+     * step, so a cached token's answer copies its body and header map once, not twice.
      */
     static BridgeResponse tokenJson(byte[] json) {
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
