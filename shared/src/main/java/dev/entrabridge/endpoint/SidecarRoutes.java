@@ -32,6 +32,7 @@ final class SidecarRoutes {
     private final TokenIssuance issuance;
     private final CallerTokenValidator userTokens;
     private final DownstreamCaller downstream;
+    private final Answered[] recent = new Answered[16];
 
     /**
      * @param userTokens validates the user's token on the on-behalf-of routes before Entra sees it, or
@@ -50,7 +51,32 @@ final class SidecarRoutes {
         QueryParameters query = QueryParameters.read(request.query());
         DownstreamApi api = apis.require(apiName);
         AgentToken token = token(caller, api, bearer, userRoute, query, correlationId);
-        return BridgeResponse.tokenJson(authorizationHeaderBody(token.accessToken()));
+        return BridgeResponse.tokenJson(answered(token.accessToken()));
+    }
+
+    /**
+     * The body for a token, kept for the next request that gets the very same token from the cache: checking
+     * and copying a thousand-odd characters again was a cost of every cached answer. Slots are picked by the
+     * token's identity; a collision only builds the body again. The answer copies the bytes, so sharing them
+     * is safe, and each slot holds a token the cache holds anyway.
+     */
+    private byte[] answered(String accessToken) {
+        int slot = System.identityHashCode(accessToken) & (recent.length - 1);
+        Answered last = recent[slot];
+        if (last != null && last.accessToken == accessToken) {
+            return last.body;
+        }
+        byte[] body = authorizationHeaderBody(accessToken);
+        recent[slot] = new Answered(accessToken, body);
+        return body;
+    }
+
+    /** A token and its answer's body; immutable, so a slot read racing a write sees one or the other. */
+    private record Answered(String accessToken, byte[] body) {
+        @Override
+        public String toString() {
+            return "Answered[<redacted>]";
+        }
     }
 
     /**
